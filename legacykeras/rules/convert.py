@@ -138,7 +138,7 @@ def refusal_message(rule: CallRule, refusal, value) -> str:
 def modern_call(rule: CallRule, translation: Translation) -> str:
     """Render the call a Keras 3 user would write, for warnings and docs."""
     target = rule.new or rule.old
-    parts = [f"{k}={_show(v)}" for k, v in translation.kwargs.items() if k not in rule.defaults]
+    parts = [f"{k}={_show(v)}" for k, v in translation.kwargs.items()]
     return f"{target}({', '.join(parts)})"
 
 

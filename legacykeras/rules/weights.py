@@ -21,11 +21,13 @@ class WeightLayout:
     Attributes:
         names: Keras 1 weight-name suffixes (`dense_1_W`), given the Keras 1 config.
         to_modern / to_legacy: array list converters, given the Keras 1 config.
+        attributes: Keras 1 attribute -> Keras 3 attribute (`layer.W` -> `layer.kernel`).
     """
 
     names: Callable[[dict], Sequence[str]]
     to_modern: Callable[[list, dict], list]
     to_legacy: Callable[[list, dict], list]
+    attributes: dict = dataclasses.field(default_factory=dict)
 
 
 def _same(arrays, config):
@@ -37,7 +39,7 @@ def _kernel_bias_names(config):
 
 
 LAYOUTS: dict[str, WeightLayout] = {
-    "dense": WeightLayout(_kernel_bias_names, _same, _same),
+    "dense": WeightLayout(_kernel_bias_names, _same, _same, {"W": "kernel", "b": "bias"}),
 }
 
 

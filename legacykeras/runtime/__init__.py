@@ -1,0 +1,1 @@
+"""What turns a rules-table row into a live Keras 3 object."""

@@ -1,0 +1,179 @@
+"""`LegacyLayerMixin`: the Keras 1 surface every legacy layer shares.
+
+A legacy layer is a Keras 3 layer (the mixin sits first in the MRO) that
+- takes Keras 1 arguments, translated by its rules-table row;
+- names itself the Keras 1 way (`dense_1`);
+- remembers `input_shape` / `batch_input_shape` / `input_dim` so a Sequential
+  can start with it, and `weights=` to set after build;
+- speaks the Keras 1 weight layout in `get_weights` / `set_weights`;
+- answers `get_config()` in Keras 1 form, `output_shape`, `layer.W`, ...
+"""
+
+from __future__ import annotations
+
+from legacykeras import warnings as lk_warnings
+from legacykeras.rules import weights as weight_layouts
+from legacykeras.rules.convert import BASE_ARGS, Translation, modern_call, translate
+from legacykeras.rules.schema import CallRule
+from legacykeras.runtime import naming
+from legacykeras.runtime.values import instantiate_all, to_legacy_config_value
+
+
+def batch_input_shape_from(base: dict):
+    """Keras 1's ways to give a first layer its input shape, as one batch shape."""
+    if base.get("batch_input_shape") is not None:
+        return tuple(base["batch_input_shape"])
+    batch = base.get("batch_size")
+    if base.get("input_shape") is not None:
+        return (batch, *tuple(base["input_shape"]))
+    if base.get("input_dim") is not None:
+        if "input_length" in base:
+            return (batch, base.get("input_length"), base["input_dim"])
+        return (batch, base["input_dim"])
+    return None
+
+
+class LegacyLayerMixin:
+    """Keras 1 behaviour on top of a Keras 3 layer class."""
+
+    legacy_rule: CallRule | None = None
+
+    # --- construction -------------------------------------------------------------------
+    def _legacy_translate(self, args, kwargs, rule: CallRule | None = None) -> Translation:
+        rule = rule or self.legacy_rule
+        translation = translate(rule, args, kwargs)
+        if translation.changes:
+            lk_warnings.warn_legacy(
+                rule.code,
+                f"Keras 1 call `{rule.old_name}(...)`: {'; '.join(translation.changes)}. "
+                f"Keras 3: {modern_call(rule, translation)}",
+            )
+        return translation
+
+    def _legacy_base_kwargs(self, translation: Translation) -> dict:
+        """Keras 3 base-layer keywords from Keras 1's base arguments."""
+        base = translation.base
+        out = {"name": base.get("name") or naming.unique_name(type(self).__name__)}
+        if "trainable" in base:
+            out["trainable"] = base["trainable"]
+        if base.get("input_dtype") is not None:
+            out["dtype"] = base["input_dtype"]
+        return out
+
+    def _legacy_finish(self, translation: Translation) -> None:
+        base = translation.base
+        self._legacy_config = dict(translation.legacy)
+        self._legacy_batch_input_shape = batch_input_shape_from(base)
+        self._legacy_input_dtype = base.get("input_dtype") or "float32"
+        self._legacy_initial_weights = base.get("weights")
+
+    def _legacy_modern_kwargs(self, translation: Translation) -> dict:
+        return instantiate_all(translation.kwargs)
+
+    # --- weights ------------------------------------------------------------------------
+    @property
+    def legacy_layout(self):
+        return weight_layouts.get(self.legacy_rule.weights) if self.legacy_rule else None
+
+    def legacy_config(self) -> dict:
+        """The Keras 1 arguments, as converters and configs need them."""
+        config = dict(getattr(self, "_legacy_config", {}))
+        config.setdefault("name", self.name)
+        return config
+
+    def build(self, input_shape):
+        super().build(input_shape)
+        initial = getattr(self, "_legacy_initial_weights", None)
+        if initial is not None:
+            self._legacy_initial_weights = None
+            self.set_weights(initial)
+
+    def _ensure_built(self):
+        if not self.built and getattr(self, "_legacy_batch_input_shape", None) is not None:
+            self.build(self._legacy_batch_input_shape)
+
+    def get_weights(self):
+        self._ensure_built()
+        arrays = super().get_weights()
+        layout = self.legacy_layout
+        return layout.to_legacy(arrays, self.legacy_config()) if layout else arrays
+
+    def set_weights(self, weights):
+        self._ensure_built()
+        layout = self.legacy_layout
+        arrays = layout.to_modern(list(weights), self.legacy_config()) if layout else list(weights)
+        expected = super().get_weights()
+        if len(arrays) != len(expected):
+            raise ValueError(
+                f"Layer {self.name!r} ({type(self).__name__}) expects {len(expected)} weight arrays "
+                f"in the Keras 1 layout, but received {len(weights)}."
+            )
+        for new, old in zip(arrays, expected):
+            if tuple(new.shape) != tuple(old.shape):
+                raise ValueError(
+                    f"Layer {self.name!r} ({type(self).__name__}): a weight of shape {tuple(new.shape)} "
+                    f"does not fit the expected shape {tuple(old.shape)} (Keras 3 layout)."
+                )
+        super().set_weights(arrays)
+
+    def legacy_weight_names(self) -> list[str]:
+        """Keras 1 variable names (`dense_1_W`), as HDF5 files store them."""
+        layout = self.legacy_layout
+        if layout is None:
+            return [f"param_{i}" for i in range(len(super().get_weights()))]
+        return [f"{self.name}_{suffix}" for suffix in layout.names(self.legacy_config())]
+
+    def __getattr__(self, name):
+        # Only reached when normal lookup fails: Keras 1 weight attributes (`W`, `b`, ...).
+        layout = type(self).__dict__.get("_legacy_attribute_map") or _attribute_map(type(self))
+        if name in layout:
+            return getattr(self, layout[name])
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
+    # --- shapes -------------------------------------------------------------------------
+    @property
+    def output_shape(self):
+        if getattr(self, "_inbound_nodes", None):
+            return _shape(self.output)
+        if getattr(self, "_legacy_batch_input_shape", None) is not None:
+            return tuple(self.compute_output_shape(self._legacy_batch_input_shape))
+        raise AttributeError(f"The layer {self.name!r} has never been called and thus has no defined output shape.")
+
+    @property
+    def input_shape(self):
+        if getattr(self, "_inbound_nodes", None):
+            return _shape(self.input)
+        if getattr(self, "_legacy_batch_input_shape", None) is not None:
+            return tuple(self._legacy_batch_input_shape)
+        raise AttributeError(f"The layer {self.name!r} has never been called and thus has no defined input shape.")
+
+    def get_output_shape_for(self, input_shape):
+        return tuple(self.compute_output_shape(input_shape))
+
+    # --- config -------------------------------------------------------------------------
+    def get_config(self):
+        """Keras 1 form: Keras 1 argument names and values, plus name/trainable/input shape."""
+        config = {"name": self.name, "trainable": self.trainable}
+        if getattr(self, "_legacy_batch_input_shape", None) is not None:
+            config["batch_input_shape"] = list(self._legacy_batch_input_shape)
+            config["input_dtype"] = self._legacy_input_dtype
+        for key, value in getattr(self, "_legacy_config", {}).items():
+            if key not in BASE_ARGS:
+                config[key] = to_legacy_config_value(value)
+        return config
+
+    @classmethod
+    def from_config(cls, config):
+        return cls(**config)
+
+
+def _attribute_map(cls) -> dict:
+    rule = getattr(cls, "legacy_rule", None)
+    layout = weight_layouts.get(rule.weights) if rule is not None and rule.weights else None
+    return layout.attributes if layout else {}
+
+
+def _shape(tensor):
+    if isinstance(tensor, (list, tuple)):
+        return [_shape(t) for t in tensor]
+    return tuple(tensor.shape)
