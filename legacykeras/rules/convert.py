@@ -66,8 +66,10 @@ def translate(
     args: tuple = (),
     kwargs: dict | None = None,
     *,
-    base_args: tuple[str, ...] = BASE_ARGS,
+    base_args: tuple[str, ...] | None = None,
 ) -> Translation:
+    if base_args is None:
+        base_args = BASE_ARGS if rule.is_layer else ()
     legacy = bind(rule, args, dict(kwargs or {}))
     # Names the user spelled (keywords, or positionals past those Keras 3 reads the same).
     spelled = set(kwargs or ()) | set(rule.positional[rule.kept_positional:len(args)])

@@ -140,6 +140,8 @@ class CallRule:
         weights: name of a weight layout in `legacykeras.rules.weights`.
         kept_positional: how many leading Keras 1 positionals keep their meaning
             as Keras 3 positionals (the rest become keywords).
+        layer: whether the call takes Keras 1's base layer arguments (name,
+            input_shape, weights, ...); by default, rows under `keras.layers.`.
         why: one line on what changed, for docs and warnings.
     """
 
@@ -157,6 +159,7 @@ class CallRule:
     defaults: Mapping[str, Any] = dataclasses.field(default_factory=dict)
     weights: str | None = None
     kept_positional: int = 1
+    layer: bool | None = None
     why: str = ""
 
     @property
@@ -166,6 +169,10 @@ class CallRule:
     @property
     def new_name(self) -> str | None:
         return None if self.new is None else self.new.rsplit(".", 1)[1]
+
+    @property
+    def is_layer(self) -> bool:
+        return self.old.startswith("keras.layers.") if self.layer is None else self.layer
 
     @property
     def renamed(self) -> bool:
