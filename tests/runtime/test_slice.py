@@ -188,7 +188,7 @@ def test_oracle_weights_give_oracle_predictions(env, ordering, case, build):
 # no ordering between them, so its reported losses race with the updates (replaying the
 # same fit under the oracle gives 1.6528, 1.6532 and 1.6553 for the first epoch). Theano
 # evaluates outputs before updates: those fixtures are exact, and pinned at 1e-4.
-RACY_TOLERANCE = {"tensorflow": 1e-2}
+RACY_TOLERANCE = {"tensorflow": 3e-2}
 
 
 @pytest.mark.parametrize("env,ordering", ENVS)
