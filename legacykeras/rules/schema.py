@@ -122,6 +122,28 @@ class NoEquivalent:
 
 
 @dataclasses.dataclass(frozen=True)
+class Fold:
+    """A Keras 1 argument folded into a modern one through a call.
+
+    `into=target(**{into_keyword: <value of into>, arg_keyword: <value of arg>}, **kwargs)`.
+    Keras 1 optimizers' `decay` is `learning_rate=InverseTimeDecay(initial_learning_rate=lr,
+    decay_rate=decay, decay_steps=1)` today. `into` is the Keras 3 name (after `rename`).
+    Nothing is built when `arg` is absent or equals `unless` (then `arg` is just removed);
+    when `into` was not passed, its Keras 1 default `into_default` is used.
+    """
+
+    arg: str
+    into: str
+    target: str
+    into_keyword: str
+    arg_keyword: str
+    kwargs: Mapping[str, Any] = dataclasses.field(default_factory=dict)
+    unless: Any = MISSING
+    into_default: Any = MISSING
+    why: str = ""
+
+
+@dataclasses.dataclass(frozen=True)
 class CallRule:
     """One Keras 1 callable (class or function) and how it maps to Keras 3.
 
@@ -142,6 +164,9 @@ class CallRule:
             as Keras 3 positionals (the rest become keywords).
         layer: whether the call takes Keras 1's base layer arguments (name,
             input_shape, weights, ...); by default, rows under `keras.layers.`.
+        fold: Keras 1 arguments that become part of another one (see `Fold`).
+        returns: how Keras 1 return values are spelled today, for callers
+            that compare the result (`K.image_dim_ordering() == 'th'`).
         why: one line on what changed, for docs and warnings.
     """
 
@@ -160,6 +185,8 @@ class CallRule:
     weights: str | None = None
     kept_positional: int = 1
     layer: bool | None = None
+    fold: Sequence[Fold] = ()
+    returns: MapValue | None = None
     why: str = ""
 
     @property
@@ -187,6 +214,7 @@ class CallRule:
         names.update(a for m in self.merge for a in m.sources)
         names.update(d.arg for d in self.drop)
         names.update(r.arg for r in self.refuse)
+        names.update(f.arg for f in self.fold)
         return names
 
 
