@@ -31,4 +31,6 @@ class Sequential(LegacyModelMixin, keras.Sequential):
         return [legacy_layer_entry(layer) for layer in self.layers]
 
 
-__all__ = ["Sequential"]
+from legacykeras.io.loader import load_model, model_from_config, model_from_json, model_from_yaml  # noqa: E402
+
+__all__ = ["Sequential", "load_model", "model_from_config", "model_from_json", "model_from_yaml"]

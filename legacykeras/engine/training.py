@@ -1,15 +1,31 @@
-"""`LegacyModelMixin`: Keras 1 compile/fit/evaluate/predict/save on a Keras 3 model.
+"""`LegacyModelMixin`: Keras 1.2.2 compile / fit / evaluate / predict / save on a Keras 3 model.
 
-Keras 1 semantics users can see: positional `fit(X, y, 32, 10)` meaning
-batch_size/nb_epoch, `nb_epoch` with its default of 10, History keys 'acc' /
-'val_acc', `predict` silent by default, `predict_classes` / `predict_proba`,
-`save_weights` / `load_weights` in the Keras 1 HDF5 layout, `to_json()` in
-Keras 1 form.
+Keras 1 semantics users can see, and how they are kept:
+
+- `compile`: Keras 1 loss reduction (weights divided by the fraction of
+  non-zero weights, masks renormalised) and Keras 1 metric values (per batch,
+  unweighted) through `runtime.compile.LegacyLoss` / `LegacyMetric`;
+  `metrics_names` as Keras 1 named them ('acc', 'mean_squared_error' for 'mse',
+  '<output>_loss' for multi-output models); `class_mode` dropped with a warning;
+  `sample_weight_mode='temporal'` checked like Keras 1.
+- `fit` / `fit_generator` run Keras 1's own loop (`_fit_loop`): one
+  `train_on_batch` per batch, callbacks from `legacykeras.callbacks` with Keras
+  1's `params` ('nb_epoch', 'nb_sample', 'batch_size', 'metrics', ...) and
+  per-batch logs ('batch', 'size', batch loss), epoch values averaged by
+  `BaseLogger`, validation at the end of each epoch, `shuffle='batch'`,
+  `class_weight`, `initial_epoch`, `model.validation_data`. Returns a History
+  with Keras 1 keys.
+- `evaluate` / `*_generator`: batch-size-weighted means, as Keras 1.
+- positional Keras 1 calls (`fit(X, y, 32, 10)`, `fit_generator(gen, 1000, 10)`)
+  mean what they meant; `nb_epoch` defaults to 10, `batch_size` to 32.
+- `save_weights` / `load_weights` / `save` in the Keras 1 HDF5 layout;
+  `to_json` / `to_yaml` / `get_config` in Keras 1 form.
 """
 
 from __future__ import annotations
 
 import json
+import numbers
 
 import numpy as np
 
@@ -33,46 +49,428 @@ def _translate(rule, args, kwargs):
     return translation.kwargs
 
 
-def _legacy_metric(metric):
-    # Keras 1 reported 'accuracy' as 'acc' (History keys, callback logs).
-    return "acc" if metric == "accuracy" else metric
+# --- data standardisation (Keras 1 `_standardize_user_data`) ------------------------------
+def _as_list(data, names, what):
+    """Arrays for `names` from an array, a list or a dict keyed by layer name."""
+    if data is None:
+        return [None] * len(names)
+    if isinstance(data, dict):
+        missing = [n for n in names if n not in data]
+        if missing:
+            raise ValueError(f"No data provided for {what} {missing[0]!r}. Need data for each key in: {names}")
+        return [np.asarray(data[n]) for n in names]
+    if isinstance(data, (list, tuple)):
+        if len(data) != len(names):
+            raise ValueError(
+                f"Error when checking {what}: the list of Numpy arrays that you are passing to your model is "
+                f"not the size the model expected. Expected to see {len(names)} arrays but instead got "
+                f"{len(data)} arrays."
+            )
+        return [None if d is None else np.asarray(d) for d in data]
+    if len(names) != 1:
+        raise ValueError(
+            f"Error when checking {what}: the model expects {len(names)} arrays ({names}), but only "
+            f"received one array."
+        )
+    return [np.asarray(data)]
+
+
+def _per_output(value, names, what):
+    """Keras 1 `standardize_sample_or_class_weights`: None, a list, or a dict by output name."""
+    if value is None:
+        return [None] * len(names)
+    if isinstance(value, (list, tuple)):
+        if len(value) != len(names):
+            raise ValueError(f"Provided `{what}` was a list of {len(value)} elements, but the model has "
+                             f"{len(names)} outputs.")
+        return list(value)
+    if isinstance(value, dict) and what == "class_weight" and not set(value) & set(names):
+        # A flat {class: weight} dict: Keras 1 applied it to a single-output model.
+        return [value] + [None] * (len(names) - 1) if len(names) == 1 else [None] * len(names)
+    if isinstance(value, dict):
+        return [value.get(n) for n in names]
+    if len(names) == 1:
+        return [value]
+    raise TypeError(f"The model has multiple outputs, so `{what}` should be either a list or a dict.")
+
+
+def _class_weights_to_sample_weights(y, class_weight):
+    if y.ndim > 2:
+        raise ValueError("class_weight not supported for 3+ dimensional targets.")
+    if y.ndim == 2 and y.shape[1] > 1:
+        classes = y.argmax(axis=1)
+    elif y.ndim == 2 and y.shape[1] == 1:
+        classes = y.reshape(y.shape[0])
+    else:
+        classes = y
+    return np.asarray([class_weight[int(c)] for c in classes], dtype="float32")
+
+
+def _make_batches(size, batch_size):
+    count = int(np.ceil(size / float(batch_size)))
+    return [(i * batch_size, min(size, (i + 1) * batch_size)) for i in range(count)]
+
+
+def _batch_shuffle(index_array, batch_size):
+    """Keras 1 `shuffle='batch'`: shuffle whole batch-sized chunks (for HDF5 data)."""
+    batch_count = int(len(index_array) / batch_size)
+    last = index_array[batch_count * batch_size:]
+    index_array = index_array[: batch_count * batch_size].reshape((batch_count, batch_size))
+    np.random.shuffle(index_array)
+    return np.append(index_array.flatten(), last)
+
+
+def _take(arrays, ids):
+    return [None if a is None else a[ids] for a in arrays]
+
+
+def _unlist(arrays):
+    return arrays[0] if len(arrays) == 1 else list(arrays)
+
+
+def _nb_samples(arrays):
+    return len(next(a for a in arrays if a is not None))
 
 
 class LegacyModelMixin:
     """Keras 1 training and saving API over `keras.Model` / `keras.Sequential`."""
 
+    # --- names ----------------------------------------------------------------------
+    def _legacy_input_names(self):
+        return [t._keras_history[0].name for t in self.inputs]
+
+    def _legacy_output_names(self):
+        return [t._keras_history[0].name for t in self.outputs]
+
+    @property
+    def input_names(self):
+        return self._legacy_input_names()
+
+    @property
+    def output_names(self):
+        return self._legacy_output_names()
+
+    @output_names.setter
+    def output_names(self, value):
+        # Keras 3 assigns it while building a Functional; the names come from the graph.
+        pass
+
+    @property
+    def metrics_names(self):
+        names = getattr(self, "_legacy_metrics_names", None)
+        if names is None:
+            return super().metrics_names
+        return list(names)
+
+    # --- compile --------------------------------------------------------------------
     def compile(self, *args, **kwargs):
         from legacykeras import optimizers
+        from legacykeras.runtime import compile as lk_compile
 
         kw = _translate(rows.COMPILE, args, kwargs)
-        kw.pop("sample_weight_mode", None)  # Keras 3 infers temporal weights from their shape
-        kw["optimizer"] = optimizers.get(kw.get("optimizer", "rmsprop"))
-        metrics = kw.get("metrics")
-        if isinstance(metrics, (list, tuple)):
-            kw["metrics"] = [_legacy_metric(m) for m in metrics]
-        elif isinstance(metrics, dict):
-            kw["metrics"] = {k: [_legacy_metric(m) for m in v] if isinstance(v, (list, tuple)) else _legacy_metric(v)
-                             for k, v in metrics.items()}
-        return super().compile(**kw)
+        if "optimizer" not in kw or "loss" not in kw:
+            raise TypeError("compile() needs `optimizer` and `loss` (Keras 1 order: optimizer, loss, metrics, "
+                            "loss_weights, sample_weight_mode).")
+        optimizer = optimizers.get(kw.pop("optimizer"))
+        loss = kw.pop("loss")
+        metrics = kw.pop("metrics", None) or []
+        loss_weights = kw.pop("loss_weights", None)
+        sample_weight_mode = kw.pop("sample_weight_mode", None)
+        self._legacy_ensure_built()
+        names = self._legacy_output_names()
+        shapes = [tuple(t.shape) for t in self.outputs]
 
+        if isinstance(loss, dict):
+            unknown = set(loss) - set(names)
+            if unknown:
+                raise ValueError(f"Unknown entry in loss dictionary: {sorted(unknown)[0]!r}. Only expected the "
+                                 f"following keys: {names}")
+            for n in names:
+                if n not in loss:
+                    raise ValueError(f"Output {n!r} missing from loss dictionary.")
+            loss_list = [loss[n] for n in names]
+        elif isinstance(loss, (list, tuple)):
+            if len(loss) != len(names):
+                raise ValueError(f"When passing a list as loss, it should have one entry per model output. The "
+                                 f"model has {len(names)} outputs, but you passed loss={loss}")
+            loss_list = list(loss)
+        else:
+            loss_list = [loss] * len(names)
+        resolved = [lk_compile.resolve_loss(entry) for entry in loss_list]
+        loss_fns = [fn for fn, _ in resolved]
+        losses = [obj for _, obj in resolved]
+
+        if loss_weights is None:
+            weights = [1.0] * len(names)
+        elif isinstance(loss_weights, dict):
+            weights = [float(loss_weights.get(n, 1.0)) for n in names]
+        else:
+            if len(loss_weights) != len(names):
+                raise ValueError(f"When passing a list as loss_weights, it should have one entry per model "
+                                 f"output. The model has {len(names)} outputs, but you passed "
+                                 f"loss_weights={loss_weights}")
+            weights = [float(w) for w in loss_weights]
+
+        modes = _per_output(sample_weight_mode, names, "sample_weight_mode")
+        for mode, name in zip(modes, names):
+            if mode not in (None, "temporal"):
+                raise ValueError(f"Unknown sample_weight_mode {mode!r} for output {name!r}: Keras 1 knew None "
+                                 "and 'temporal'.")
+        if isinstance(metrics, dict):
+            nested = [metrics.get(n, []) for n in names]
+            nested = [m if isinstance(m, (list, tuple)) else [m] for m in nested]
+        else:
+            nested = [list(metrics)] * len(names)
+
+        metrics_names = ["loss"]
+        if len(names) > 1:
+            metrics_names += [f"{n}_loss" for n in names]
+        per_output = []
+        for name, entries, fn, shape in zip(names, nested, loss_fns, shapes):
+            objs = []
+            for entry in entries:
+                metric_name, obj = lk_compile.resolve_metric(entry, fn, shape)
+                metrics_names.append(f"{name}_{metric_name}" if len(names) > 1 else metric_name)
+                objs.append(obj)
+            per_output.append(objs)
+
+        self._legacy_metrics_names = metrics_names
+        self._legacy_loss_fns = loss_fns
+        self._legacy_loss_config = loss
+        self._legacy_metrics_config = metrics
+        self._legacy_loss_weights_config = loss_weights
+        self._legacy_sample_weight_modes = modes
+        self._legacy_sample_weight_mode_config = sample_weight_mode
+        single = len(names) == 1
+        return super().compile(
+            optimizer=optimizer,
+            loss=losses[0] if single else losses,
+            loss_weights=None if single and weights == [1.0] else weights,
+            metrics=per_output[0] if single else per_output,
+            **kw,
+        )
+
+    def _legacy_ensure_built(self):
+        if not self.built:
+            try:
+                self.inputs  # noqa: B018  (Sequential builds its graph lazily)
+            except (AttributeError, ValueError):
+                raise RuntimeError(
+                    "The model has no known input shape yet, so it cannot be compiled. Keras 1: give the first "
+                    "layer `input_shape=` (or `input_dim=` / `batch_input_shape=`)."
+                ) from None
+
+    @property
+    def optimizer_legacy_config(self):
+        return {"class_name": type(self.optimizer).__name__, "config": self.optimizer.get_config()}
+
+    # --- per-batch primitives -------------------------------------------------------
+    def _legacy_inputs(self, x):
+        return _as_list(x, self._legacy_input_names(), "model input")
+
+    def _legacy_targets_and_weights(self, y, sample_weight=None, class_weight=None):
+        names = self._legacy_output_names()
+        ys = _as_list(y, names, "model target")
+        sws = _per_output(sample_weight, names, "sample_weight")
+        cws = _per_output(class_weight, names, "class_weight")
+        modes = getattr(self, "_legacy_sample_weight_modes", [None] * len(names))
+        out = []
+        for name, target, sw, cw, mode in zip(names, ys, sws, cws, modes):
+            if sw is not None:
+                sw = np.asarray(sw, dtype="float32")
+                if mode == "temporal" and sw.ndim != 2:
+                    raise ValueError(f"Found a sample_weight array with shape {sw.shape}. In order to use "
+                                     "timestep-wise sample weighting, you should pass a 2D sample_weight "
+                                     "array.")
+                if mode != "temporal" and sw.ndim != 1:
+                    raise ValueError(f"Found a sample_weight array with shape {sw.shape}. In order to use "
+                                     "timestep-wise sample weighting, you should pass a 2D sample_weight array "
+                                     "and specify sample_weight_mode='temporal' in compile(). If you just mean "
+                                     "to use sample-wise weights, make sure your sample_weight array is 1D.")
+            elif cw is not None and target is not None:
+                if mode == "temporal":
+                    raise ValueError("class_weight not supported for 3+ dimensional targets.")
+                sw = _class_weights_to_sample_weights(target, cw)
+            out.append(sw)
+        if any(w is not None for w in out):
+            # Keras 1 always had weights (ones by default); Keras 3 wants all or none.
+            for i, (target, w) in enumerate(zip(ys, out)):
+                if w is None:
+                    shape = target.shape[:2] if modes[i] == "temporal" else target.shape[:1]
+                    out[i] = np.ones(shape, dtype="float32")
+        else:
+            out = None
+        return ys, out
+
+    def _legacy_ordered(self, logs):
+        names = self.metrics_names
+        values = [float(logs[n]) for n in names if n in logs]
+        if len(values) != len(names):
+            values = [float(v) for v in logs.values()]
+        return values
+
+    def _legacy_train_batch(self, xs, ys, sws):
+        logs = super().train_on_batch(_unlist(xs), _unlist(ys), sample_weight=None if sws is None else _unlist(sws),
+                                      return_dict=True)
+        return self._legacy_ordered(logs)
+
+    def _legacy_test_batch(self, xs, ys, sws):
+        logs = super().test_on_batch(_unlist(xs), _unlist(ys), sample_weight=None if sws is None else _unlist(sws),
+                                     return_dict=True)
+        return self._legacy_ordered(logs)
+
+    @staticmethod
+    def _scalar_or_list(values):
+        return values[0] if len(values) == 1 else values
+
+    def train_on_batch(self, x, y, sample_weight=None, class_weight=None, **kwargs):
+        """Keras 1: one gradient update; returns the loss, or [loss, metrics...]."""
+        xs = self._legacy_inputs(x)
+        ys, sws = self._legacy_targets_and_weights(y, sample_weight, class_weight)
+        return self._scalar_or_list(self._legacy_train_batch(xs, ys, sws))
+
+    def test_on_batch(self, x, y, sample_weight=None, **kwargs):
+        xs = self._legacy_inputs(x)
+        ys, sws = self._legacy_targets_and_weights(y, sample_weight)
+        return self._scalar_or_list(self._legacy_test_batch(xs, ys, sws))
+
+    def predict_on_batch(self, x):
+        return super().predict_on_batch(_unlist(self._legacy_inputs(x)))
+
+    # --- fit --------------------------------------------------------------------------
     def fit(self, *args, **kwargs):
         kw = _translate(rows.FIT, args, kwargs)
-        if kw.get("shuffle") == "batch":  # Keras 1 shuffled in batch-sized chunks for HDF5 data
-            kw["shuffle"] = True
-        return super().fit(**kw)
+        x, y = kw.pop("x", None), kw.pop("y", None)
+        batch_size, epochs = kw.pop("batch_size", 32), kw.pop("epochs", 10)
+        verbose = kw.pop("verbose", 1)
+        callbacks = kw.pop("callbacks", None)
+        validation_split = kw.pop("validation_split", 0.0)
+        validation_data = kw.pop("validation_data", None)
+        shuffle = kw.pop("shuffle", True)
+        class_weight = kw.pop("class_weight", None)
+        sample_weight = kw.pop("sample_weight", None)
+        initial_epoch = kw.pop("initial_epoch", 0)
+        if kw:
+            raise TypeError(f"Unrecognized keyword arguments: {kw}")
+        self._legacy_check_compiled("fit")
+
+        xs = self._legacy_inputs(x)
+        ys, sws = self._legacy_targets_and_weights(y, sample_weight, class_weight)
+        val = None
+        if validation_data is not None:
+            if len(validation_data) == 2:
+                vx, vy = validation_data
+                vsw = None
+            elif len(validation_data) == 3:
+                vx, vy, vsw = validation_data
+            else:
+                raise ValueError("When passing validation_data, it must contain 2 (x_val, y_val) or 3 (x_val, "
+                                 f"y_val, val_sample_weights) items, however it contains {len(validation_data)} "
+                                 "items")
+            vys, vsws = self._legacy_targets_and_weights(vy, vsw)
+            val = (self._legacy_inputs(vx), vys, vsws)
+        elif validation_split and 0.0 < validation_split < 1.0:
+            split_at = int(_nb_samples(xs) * (1.0 - validation_split))
+            val = ([a[split_at:] for a in xs], [a[split_at:] for a in ys],
+                   None if sws is None else [w[split_at:] for w in sws])
+            xs, ys = [a[:split_at] for a in xs], [a[:split_at] for a in ys]
+            sws = None if sws is None else [w[:split_at] for w in sws]
+        return self._legacy_fit_loop(xs, ys, sws, batch_size, epochs, verbose, callbacks, val, shuffle,
+                                     initial_epoch)
+
+    def _legacy_check_compiled(self, method):
+        if getattr(self, "_legacy_metrics_names", None) is None:
+            raise RuntimeError(f"You must compile a model before training/testing. Use `model.compile(optimizer, "
+                               f"loss)` (called before `{method}`).")
+
+    def _legacy_callbacks(self, callbacks, verbose, params):
+        from legacykeras import callbacks as cbks
+
+        self.history = cbks.History()
+        chain = [cbks.BaseLogger()] + list(callbacks or []) + [self.history]
+        if verbose:
+            chain.append(cbks.ProgbarLogger())
+        chain = cbks.CallbackList(chain)
+        chain.set_model(self)
+        chain.set_params(params)
+        return chain
+
+    def _legacy_fit_loop(self, xs, ys, sws, batch_size, epochs, verbose, callbacks, val, shuffle, initial_epoch):
+        n = _nb_samples(xs)
+        out_labels = self.metrics_names
+        do_validation = val is not None
+        callback_metrics = list(out_labels) + ([f"val_{n}" for n in out_labels] if do_validation else [])
+        chain = self._legacy_callbacks(callbacks, verbose, {
+            "batch_size": batch_size, "nb_epoch": epochs, "nb_sample": n, "verbose": verbose,
+            "do_validation": do_validation, "metrics": callback_metrics,
+        })
+        chain.on_train_begin()
+        self.stop_training = False
+        object.__setattr__(self, "validation_data", None if val is None else
+                           [*val[0], *val[1], *(val[2] or [np.ones(len(a)) for a in val[1]])])
+        index_array = np.arange(n)
+        for epoch in range(initial_epoch, epochs):
+            chain.on_epoch_begin(epoch)
+            if shuffle == "batch":
+                index_array = _batch_shuffle(index_array, batch_size)
+            elif shuffle:
+                np.random.shuffle(index_array)
+            batches = _make_batches(n, batch_size)
+            epoch_logs = {}
+            for batch_index, (start, end) in enumerate(batches):
+                ids = index_array[start:end]
+                batch_logs = {"batch": batch_index, "size": len(ids)}
+                chain.on_batch_begin(batch_index, batch_logs)
+                outs = self._legacy_train_batch(_take(xs, ids), _take(ys, ids), None if sws is None else _take(sws, ids))
+                for label, value in zip(out_labels, outs):
+                    batch_logs[label] = value
+                chain.on_batch_end(batch_index, batch_logs)
+                if batch_index == len(batches) - 1 and do_validation:
+                    val_outs = self._legacy_test_loop(*val, batch_size=batch_size)
+                    for label, value in zip(out_labels, val_outs):
+                        epoch_logs["val_" + label] = value
+            chain.on_epoch_end(epoch, epoch_logs)
+            if self.stop_training:
+                break
+        chain.on_train_end()
+        return self.history
+
+    # --- evaluate / predict -----------------------------------------------------------
+    def _legacy_test_loop(self, xs, ys, sws, batch_size=32, verbose=0):
+        from legacykeras.callbacks import Progbar
+
+        n = _nb_samples(xs)
+        totals = None
+        progbar = Progbar(target=n) if verbose == 1 else None
+        for start, end in _make_batches(n, batch_size):
+            ids = np.arange(start, end)
+            outs = self._legacy_test_batch(_take(xs, ids), _take(ys, ids), None if sws is None else _take(sws, ids))
+            weighted = [o * len(ids) for o in outs]
+            totals = weighted if totals is None else [t + w for t, w in zip(totals, weighted)]
+            if progbar is not None:
+                progbar.update(end)
+        return [t / n for t in totals]
 
     def evaluate(self, *args, **kwargs):
         kw = _translate(rows.EVALUATE, args, kwargs)
-        kw.setdefault("verbose", 1)
-        return super().evaluate(**kw)
+        self._legacy_check_compiled("evaluate")
+        xs = self._legacy_inputs(kw.get("x"))
+        ys, sws = self._legacy_targets_and_weights(kw.get("y"), kw.get("sample_weight"))
+        outs = self._legacy_test_loop(xs, ys, sws, batch_size=kw.get("batch_size", 32), verbose=kw.get("verbose", 1))
+        return self._scalar_or_list(outs)
 
     def predict(self, *args, **kwargs):
         kw = _translate(rows.PREDICT, args, kwargs)
         kw.setdefault("verbose", 0)  # Keras 1's predict printed nothing by default
+        kw["x"] = _unlist(self._legacy_inputs(kw.get("x")))
         return super().predict(**kw)
 
     def predict_proba(self, x, batch_size=32, verbose=1):
-        return self.predict(x, batch_size=batch_size, verbose=verbose)
+        preds = self.predict(x, batch_size=batch_size, verbose=verbose)
+        if preds.min() < 0.0 or preds.max() > 1.0:
+            lk_warnings.warn_legacy("LK509", "Network returning invalid probability values. The last layer might "
+                                    "not normalize predictions into probabilities (like softmax or sigmoid would).")
+        return preds
 
     def predict_classes(self, x, batch_size=32, verbose=1):
         proba = self.predict(x, batch_size=batch_size, verbose=verbose)
@@ -80,18 +478,49 @@ class LegacyModelMixin:
             return proba.argmax(axis=-1)
         return (proba > 0.5).astype("int32")
 
-    # --- weights files ------------------------------------------------------------------
+    # --- generators -----------------------------------------------------------------
+    def fit_generator(self, *args, **kwargs):
+        kw = _translate(rows.FIT_GENERATOR, args, kwargs)
+        from legacykeras.engine import generators
+
+        return generators.fit_generator(self, **kw)
+
+    def evaluate_generator(self, *args, **kwargs):
+        kw = _translate(rows.EVALUATE_GENERATOR, args, kwargs)
+        from legacykeras.engine import generators
+
+        return generators.evaluate_generator(self, **kw)
+
+    def predict_generator(self, *args, **kwargs):
+        kw = _translate(rows.PREDICT_GENERATOR, args, kwargs)
+        from legacykeras.engine import generators
+
+        return generators.predict_generator(self, **kw)
+
+    # --- weights files --------------------------------------------------------------
     def save_weights(self, filepath, overwrite=True, **kwargs):
         if str(filepath).endswith(".weights.h5") and kwargs:
             return super().save_weights(filepath, overwrite=overwrite, **kwargs)
-        hdf5_weights.save_weights(self.layers, str(filepath), overwrite=overwrite)
+        hdf5_weights.save_weights(self._legacy_weight_layers(), str(filepath), overwrite=overwrite)
 
     def load_weights(self, filepath, by_name=False, **kwargs):
-        hdf5_weights.load_weights(self.layers, str(filepath), by_name=by_name)
+        hdf5_weights.load_weights(self._legacy_weight_layers(), str(filepath), by_name=by_name)
 
-    # --- configs ------------------------------------------------------------------------
+    def _legacy_weight_layers(self):
+        """Layers as Keras 1 files list them (a Merge-first Sequential lists its branches' layers)."""
+        return self.layers
+
+    def save(self, filepath, overwrite=True, include_optimizer=True, **kwargs):
+        """Keras 1 `model.save(filepath)`: one HDF5 file, Keras 1 layout; `.keras` paths save Keras 3's format."""
+        if str(filepath).endswith(".keras"):
+            return super().save(filepath, overwrite=overwrite, **kwargs)
+        from legacykeras.engine.saving import save_model
+
+        return save_model(self, filepath, overwrite=overwrite)
+
+    # --- configs --------------------------------------------------------------------
     def to_json(self, **kwargs):
-        return json.dumps(self._legacy_model_dict(), **kwargs)
+        return json.dumps(self._legacy_model_dict(), default=_json_default, **kwargs)
 
     def to_yaml(self, **kwargs):
         import yaml
@@ -99,18 +528,44 @@ class LegacyModelMixin:
         return yaml.dump(self._legacy_model_dict(), **kwargs)
 
     def _legacy_model_dict(self):
-        return {"class_name": type(self).__name__, "config": self.get_config(), "keras_version": KERAS_VERSION}
+        return {"class_name": self._legacy_class_name(), "config": self.get_config(), "keras_version": KERAS_VERSION}
+
+    def _legacy_class_name(self):
+        return type(self).__name__
 
     def get_layer(self, name=None, index=None):
         if index is not None:
             if len(self.layers) <= index:
-                raise ValueError(f"Was asked to retrieve layer at index {index} but model only has {len(self.layers)} layers.")
+                raise ValueError(f"Was asked to retrieve layer at index {index} but model only has "
+                                 f"{len(self.layers)} layers.")
             return self.layers[index]
-        return super().get_layer(name=name)
+        if name is None:
+            raise ValueError("Provide either a layer name or layer index.")
+        for layer in self.layers:
+            if layer.name == name:
+                return layer
+        raise ValueError(f"No such layer: {name}")
+
+    def reset_states(self):
+        for layer in self.layers:
+            if hasattr(layer, "reset_states") and getattr(layer, "stateful", False):
+                layer.reset_states()
+
+
+def _json_default(obj):
+    if isinstance(obj, np.ndarray):
+        return obj.tolist()
+    if isinstance(obj, (np.integer, np.floating)):
+        return obj.item()
+    if isinstance(obj, numbers.Number):
+        return float(obj)
+    raise TypeError(f"Not JSON serializable: {obj!r}")
 
 
 def legacy_layer_entry(layer) -> dict:
-    return {"class_name": type(layer).__name__, "config": layer.get_config()}
+    class_name = getattr(layer, "_legacy_class_name", None)
+    class_name = class_name() if callable(class_name) else type(layer).__name__
+    return {"class_name": class_name, "config": layer.get_config()}
 
 
-__all__ = ["LegacyModelMixin", "KERAS_VERSION", "legacy_layer_entry", "np"]
+__all__ = ["LegacyModelMixin", "KERAS_VERSION", "legacy_layer_entry"]

@@ -1,26 +1,46 @@
-"""Keras 1 `save_weights` HDF5 layout, read and written.
+"""Keras 1 and Keras 0.x HDF5 weight layouts, read and written.
 
-Layout (Keras 1.2.2 `Container.save_weights_to_hdf5_group`): root attribute
-`layer_names`; one group per layer named after it, with attribute
-`weight_names`; datasets sit directly in that group, in `weight_names` order.
-A `model.save` file holds the same layout under `model_weights`.
+Layouts read:
+
+- Keras 1 (`Container.save_weights_to_hdf5_group`): root attribute
+  `layer_names`; one group per layer named after it, with attribute
+  `weight_names`; datasets in that group, in `weight_names` order. A
+  `model.save` file holds the same layout under `model_weights`.
+- Keras 0.x Sequential: root attribute `nb_layers`; groups `layer_{k}` with
+  attribute `nb_params` and datasets `param_{p}`, one group per layer
+  (weightless layers included; a `Merge` of Sequentials holds all its
+  branches' arrays).
+- Keras 0.x Graph: one group `graph` with `nb_params` and `param_{p}`, the
+  arrays of all nodes flattened in node order.
+
+Each layer receives its arrays in the Keras 1 layout through its
+`set_weights`, which converts them with the layer's rules-table
+`WeightLayout` (legacykeras.rules.weights). What only the file knows is
+handled here: which layer gets which arrays, and flipping convolution
+kernels that Theano trained (see `resolve_source_backend`).
+
+Arrays are read one layer at a time, straight from the file into the layer,
+so loading needs little more memory than the model itself (see
+benchmarks/bench_loader.py).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import os
 
 import h5py
 import numpy as np
+
+from legacykeras import warnings as lk_warnings
+from legacykeras.io.config_json import decode_attr, decode_names
 
 
 class WeightFileError(ValueError):
     """A weight file that is missing, not HDF5, not Keras 1, or does not fit the model."""
 
 
-def _decode(names) -> list[str]:
-    return [n.decode("utf8") if isinstance(n, bytes) else str(n) for n in names]
-
+# --- writing (Keras 1 layout) ---------------------------------------------------------------
 
 def _weight_names(layer) -> list[str]:
     names = getattr(layer, "legacy_weight_names", None)
@@ -49,69 +69,367 @@ def save_weights(layers, filepath: str, overwrite: bool = True) -> None:
     os.replace(tmp, filepath)
 
 
-def open_weights_group(f):
-    """The group holding `layer_names`: the root, or `model_weights` of a model.save file."""
-    if "layer_names" in f.attrs:
-        return f
-    if "model_weights" in f and "layer_names" in f["model_weights"].attrs:
-        return f["model_weights"]
-    raise WeightFileError(
-        f"{f.filename}: no Keras weights found (no `layer_names` attribute at the root or in "
-        f"`model_weights`). Is this a Keras weight file?"
-    )
+# --- reading ----------------------------------------------------------------------------------
+
+@dataclasses.dataclass
+class SavedLayer:
+    """One layer's entry in a weight file; `datasets` are read only when assigned."""
+
+    name: str
+    weight_names: list[str]
+    datasets: list
+
+    def arrays(self) -> list[np.ndarray]:
+        return [d[()] if isinstance(d, h5py.Dataset) else np.asarray(d) for d in self.datasets]
+
+    def shapes(self) -> list[tuple]:
+        return [tuple(d.shape) for d in self.datasets]
 
 
-def read_weights_group(group) -> list[tuple[str, list[np.ndarray]]]:
-    """[(layer name, [arrays in weight_names order])] for every layer in the file."""
-    out = []
-    for name in _decode(group.attrs["layer_names"]):
-        if name not in group:
-            raise WeightFileError(f"{group.file.filename}: layer {name!r} is listed but has no group.")
-        layer_group = group[name]
-        weight_names = _decode(layer_group.attrs.get("weight_names", []))
-        try:
-            arrays = [np.asarray(layer_group[w]) for w in weight_names]
-        except KeyError as exc:
-            raise WeightFileError(
-                f"{group.file.filename}: layer {name!r} lists a weight that is missing: {exc}"
-            ) from None
-        out.append((name, arrays))
-    return out
+@dataclasses.dataclass
+class SavedWeights:
+    """The weights of a file, whatever its layout.
+
+    `kind`: 'keras1' (per-layer groups), 'keras0' (`layer_k/param_p`, one entry
+    per layer, weightless layers included) or 'keras0-graph' (one flat entry).
+    """
+
+    kind: str
+    layers: list[SavedLayer]
+    where: str
+
+    def weighted(self) -> list[SavedLayer]:
+        return [s for s in self.layers if s.datasets]
 
 
 def open_h5(filepath: str) -> h5py.File:
+    filepath = os.fspath(filepath)
     if not os.path.exists(filepath):
-        raise FileNotFoundError(f"No such weight file: {filepath}")
+        raise FileNotFoundError(f"No such file: {filepath}")
     try:
         return h5py.File(filepath, "r")
     except OSError as exc:
-        raise WeightFileError(f"{filepath} is not a readable HDF5 file ({exc}).") from None
+        size = os.path.getsize(filepath)
+        with open(filepath, "rb") as raw:
+            head = raw.read(8)
+        if head == b"\x89HDF\r\n\x1a\n":
+            why = f"it starts like HDF5 but cannot be opened (truncated or damaged? {size} bytes): {exc}"
+        else:
+            why = f"it is not an HDF5 file (first bytes {head!r})"
+        raise WeightFileError(f"{filepath}: {why}.") from None
 
 
-def load_weights(layers, filepath: str, by_name: bool = False) -> None:
-    """Set weights of `layers` (a model's layers) from a Keras 1 HDF5 file."""
-    with open_h5(filepath) as f:
-        saved = read_weights_group(open_weights_group(f))
-    if by_name:
-        by_layer = {layer.name: layer for layer in layers}
-        for name, arrays in saved:
-            if arrays and name in by_layer:
-                _set(by_layer[name], arrays, filepath, name)
+def open_weights_group(f):
+    """The group holding the weights: the root, or `model_weights` of a model.save file."""
+    for group in (f, f.get("model_weights")):
+        if group is None or not isinstance(group, h5py.Group):
+            continue
+        if "layer_names" in group.attrs or "nb_layers" in group.attrs or _is_graph_group(group):
+            return group
+    raise WeightFileError(
+        f"{f.file.filename}: no Keras weights found (no `layer_names` attribute at the root or in "
+        f"`model_weights`, no Keras 0.x `nb_layers` or `graph` group; top-level keys: "
+        f"{sorted(f.keys())[:8]}). Is this a Keras weight file?"
+    )
+
+
+def _is_graph_group(group) -> bool:
+    return "graph" in group and isinstance(group["graph"], h5py.Group) and "nb_params" in group["graph"].attrs
+
+
+def read_saved_weights(group) -> SavedWeights:
+    """The weight entries of a Keras 1 / 0.x weights group (see the module docstring)."""
+    where = group.file.filename + ("" if group.name == "/" else group.name)
+    try:
+        if "layer_names" in group.attrs:
+            return SavedWeights("keras1", _read_keras1(group, where), where)
+        if "nb_layers" in group.attrs:
+            return SavedWeights("keras0", _read_keras0(group, where), where)
+        if _is_graph_group(group):
+            return SavedWeights("keras0-graph", [_read_params(group["graph"], "graph", where)], where)
+    except KeyError as exc:
+        raise WeightFileError(f"{where}: the file is incomplete: {exc}") from None
+    raise WeightFileError(f"{where}: not a Keras weights group.")
+
+
+def _read_keras1(group, where):
+    out = []
+    for name in decode_names(group.attrs["layer_names"]):
+        if name not in group:
+            raise WeightFileError(f"{where}: layer {name!r} is listed in `layer_names` but has no group.")
+        layer_group = group[name]
+        weight_names = decode_names(layer_group.attrs.get("weight_names", []))
+        datasets = []
+        for weight in weight_names:
+            if weight not in layer_group:
+                raise WeightFileError(f"{where}: layer {name!r} lists weight {weight!r}, which is missing.")
+            datasets.append(layer_group[weight])
+        out.append(SavedLayer(name, weight_names, datasets))
+    return out
+
+
+def _read_keras0(group, where):
+    count = int(decode_attr(group.attrs["nb_layers"]))
+    return [_read_params(group.get(f"layer_{k}"), f"layer_{k}", where) for k in range(count)]
+
+
+def _read_params(layer_group, name, where):
+    if layer_group is None:
+        raise WeightFileError(f"{where}: group {name!r} is missing (the file says it has more layers).")
+    count = int(decode_attr(layer_group.attrs.get("nb_params", 0)))
+    names = [f"param_{p}" for p in range(count)]
+    missing = [n for n in names if n not in layer_group]
+    if missing:
+        raise WeightFileError(f"{where}: {name} lacks {missing[0]} (nb_params={count}).")
+    return SavedLayer(name, names, [layer_group[n] for n in names])
+
+
+# --- which live layers hold weights ---------------------------------------------------------------
+
+def is_container(layer) -> bool:
+    """A model used as a layer, or a layer (Keras 1 `Merge`) holding whole models."""
+    sub = getattr(layer, "layers", None)
+    return isinstance(sub, (list, tuple)) and bool(sub) and getattr(layer, "legacy_layout", None) is None
+
+
+def flattened_layers(model) -> list:
+    """Layers in the order Keras 1 saved them (`flattened_layers` for a Sequential)."""
+    if hasattr(model, "flattened_layers"):
+        return list(model.flattened_layers)
+    if isinstance(model, (list, tuple)):
+        return [layer for layer in model if type(layer).__name__ != "InputLayer"]
+    layers = [layer for layer in model.layers if type(layer).__name__ != "InputLayer"]
+    out: list = []
+    # Keras 1 Sequential: a leading Merge of models contributes its branches' layers.
+    if layers and type(layers[0]).__name__ == "Merge" and is_container(layers[0]):
+        for branch in layers[0].layers:
+            for layer in flattened_layers(branch) if hasattr(branch, "layers") else [branch]:
+                if layer not in out:
+                    out.append(layer)
+    for layer in layers:
+        if layer not in out:
+            out.append(layer)
+    return out
+
+
+def expected_count(layer) -> int:
+    """How many arrays the layer takes in the Keras 1 layout."""
+    if is_container(layer):
+        return sum(expected_count(sub) for sub in _sublayers(layer))
+    names = getattr(layer, "legacy_weight_names", None)
+    if names is not None and getattr(layer, "legacy_layout", None) is not None:
+        return len(names())
+    return len(layer.weights)
+
+
+def _sublayers(layer) -> list:
+    nodes = getattr(layer, "nodes", None)
+    if isinstance(nodes, dict) and nodes:  # Keras 0.x Graph: node order
+        return list(nodes.values())
+    return flattened_layers(layer)
+
+
+def has_weights(layer) -> bool:
+    return bool(layer.weights)
+
+
+# --- the Theano kernel flip -------------------------------------------------------------------------
+
+# Keras 1.2.2 `convert_all_kernels_in_model` (utils/layer_utils.py) flips these;
+# AtrousConvolution1D runs through the same Theano conv2d. SeparableConvolution2D
+# never ran on Theano.
+THEANO_FLIPPED = {"Convolution1D", "Convolution2D", "Convolution3D", "AtrousConvolution1D",
+                  "AtrousConvolution2D", "Deconvolution2D"}
+
+SOURCE_BACKENDS = ("theano", "tensorflow")
+
+
+def conv_layers(model) -> list:
+    found = []
+    for layer in flattened_layers(model) if hasattr(model, "layers") or isinstance(model, (list, tuple)) else [model]:
+        inner = getattr(layer, "layer", None)
+        if type(layer).__name__ in THEANO_FLIPPED:
+            found.append(layer)
+        elif inner is not None and type(inner).__name__ in THEANO_FLIPPED:
+            found.append(inner)
+        elif is_container(layer):
+            found.extend(conv_layers(layer))
+    return found
+
+
+def _dim_ordering(layer) -> str:
+    if type(layer).__name__ in ("Convolution1D", "AtrousConvolution1D"):
+        return "tf"  # Keras 1 stored 1D kernels as (length, 1, input_dim, nb_filter)
+    config = layer.legacy_config() if hasattr(layer, "legacy_config") else {}
+    ordering = config.get("dim_ordering")
+    if ordering in ("th", "tf"):
+        return ordering
+    return "th" if getattr(layer, "data_format", "channels_last") == "channels_first" else "tf"
+
+
+def resolve_source_backend(source_backend, model, where: str = "") -> str:
+    """Which backend trained the file's convolution kernels.
+
+    Keras 1 weight files do not record it. `None` (the default) guesses from
+    the convolutions' `dim_ordering`: 'th' files come from Theano and 'tf'
+    files from TensorFlow, because Keras 1 paired the two in keras.json
+    (`"backend": "theano"` with `"image_dim_ordering": "th"` was the 1.0/1.1
+    default, TensorFlow with 'tf' the 1.2 one). A wrong guess gives plausible
+    but wrong predictions, so the guess is announced with a warning whenever
+    the model has convolution kernels; pass `source_backend='theano'` or
+    `'tensorflow'` to say what you know.
+    """
+    if source_backend is not None:
+        if source_backend not in SOURCE_BACKENDS:
+            raise ValueError(f"`source_backend` must be 'theano' or 'tensorflow' (or None to guess), "
+                             f"received: source_backend={source_backend!r}.")
+        return source_backend
+    convs = conv_layers(model)
+    if not convs:
+        return "tensorflow"
+    orderings = {_dim_ordering(layer) for layer in convs if type(layer).__name__ not in ("Convolution1D", "AtrousConvolution1D")}
+    guess = "theano" if orderings == {"th"} else "tensorflow"
+    lk_warnings.warn_legacy(
+        "LK-IO-BACKEND",
+        f"{where or 'weights'}: Keras 1 files do not record which backend trained them; the convolution "
+        f"kernels are read as {guess}-trained (guessed from dim_ordering {sorted(orderings) or ['tf']}). "
+        f"Pass source_backend='theano' or 'tensorflow' to say which: Theano kernels are flipped, and "
+        f"the wrong choice gives plausible but wrong predictions.",
+    )
+    return guess
+
+
+def flip_kernel(kernel: np.ndarray, dim_ordering: str) -> np.ndarray:
+    """Keras 1 `convert_kernel`: flip the spatial axes (Theano convolves, TensorFlow correlates)."""
+    kernel = np.asarray(kernel)
+    slices = [slice(None, None, -1)] * kernel.ndim
+    if dim_ordering == "th":  # (out, in, *spatial)
+        slices[:2] = [slice(None)] * 2
+    else:  # (*spatial, in, out)
+        slices[-2:] = [slice(None)] * 2
+    return np.ascontiguousarray(kernel[tuple(slices)])
+
+
+# --- assigning -----------------------------------------------------------------------------------
+
+def assign(layer, arrays: list, *, source_backend: str, where: str, saved_name: str) -> None:
+    """Give `layer` its Keras 1 arrays; containers spread them over their layers."""
+    if is_container(layer):
+        _assign_container(layer, arrays, source_backend=source_backend, where=where, saved_name=saved_name)
         return
-    saved = [(n, a) for n, a in saved if a]
-    targets = [layer for layer in layers if layer.weights]
-    if len(saved) != len(targets):
-        raise WeightFileError(
-            f"{filepath} holds weights for {len(saved)} layers "
-            f"({', '.join(n for n, _ in saved)}), but the model has {len(targets)} layers with weights "
-            f"({', '.join(layer.name for layer in targets)})."
-        )
-    for layer, (name, arrays) in zip(targets, saved):
-        _set(layer, arrays, filepath, name)
-
-
-def _set(layer, arrays, filepath, saved_name):
+    arrays = [a[()] if isinstance(a, h5py.Dataset) else a for a in arrays]
+    if source_backend == "theano" and arrays:
+        target = getattr(layer, "layer", None) if type(layer).__name__ not in THEANO_FLIPPED else layer
+        if target is not None and type(target).__name__ in THEANO_FLIPPED and np.ndim(arrays[0]) >= 3:
+            arrays = [flip_kernel(arrays[0], _dim_ordering(target)), *arrays[1:]]
     try:
         layer.set_weights(arrays)
-    except ValueError as exc:
-        raise WeightFileError(f"{filepath}: layer {saved_name!r} does not fit model layer {layer.name!r}: {exc}") from None
+    except (ValueError, TypeError, IndexError) as exc:
+        shapes = [tuple(np.shape(a)) for a in arrays]
+        raise WeightFileError(
+            f"{where}: saved layer {saved_name!r} ({len(arrays)} arrays, shapes {shapes}) does not fit "
+            f"model layer {layer.name!r} ({type(layer).__name__}): {exc}"
+        ) from None
+
+
+def _assign_container(layer, arrays, *, source_backend, where, saved_name):
+    subs = [s for s in _sublayers(layer) if expected_count(s)]
+    total = sum(expected_count(s) for s in subs)
+    if total != len(arrays):
+        raise WeightFileError(
+            f"{where}: saved layer {saved_name!r} holds {len(arrays)} arrays, but model layer "
+            f"{layer.name!r} ({type(layer).__name__}) has {total} weights in its layers "
+            f"{[s.name for s in subs]}."
+        )
+    start = 0
+    for sub in subs:
+        n = expected_count(sub)
+        assign(sub, arrays[start:start + n], source_backend=source_backend, where=where,
+               saved_name=f"{saved_name}/{sub.name}")
+        start += n
+
+
+def load_weights_from_group(model, group, *, by_name: bool = False, source_backend=None) -> None:
+    """Set the weights of `model` (a model or a list of layers) from a Keras 1 / 0.x group."""
+    saved = read_saved_weights(group)
+    where = saved.where
+    backend = resolve_source_backend(source_backend, model, where)
+    layers = flattened_layers(model)
+
+    if saved.kind == "keras0-graph":
+        if by_name:
+            raise WeightFileError(f"{where}: a Keras 0.x Graph weight file has no layer names; load it with by_name=False.")
+        entry = saved.layers[0]
+        graph_layers = _sublayers(model) if not isinstance(model, (list, tuple)) else layers
+        _spread(graph_layers, entry.datasets, backend, where, entry.name)
+        return
+
+    if saved.kind == "keras0":
+        if by_name:
+            raise WeightFileError(f"{where}: the Keras 0.x weight layout (`layer_k/param_p`) has no layer names; "
+                                  "load it with by_name=False.")
+        top = [layer for layer in (model if isinstance(model, (list, tuple)) else model.layers)
+               if type(layer).__name__ != "InputLayer"]
+        if len(top) != len(saved.layers):
+            raise WeightFileError(
+                f"{where}: the file holds {len(saved.layers)} layers (Keras 0.x counts weightless ones too), "
+                f"but the model has {len(top)}: {[layer.name for layer in top]}."
+            )
+        for layer, entry in zip(top, saved.layers):
+            if entry.datasets or expected_count(layer):
+                assign(layer, entry.datasets, source_backend=backend, where=where, saved_name=entry.name)
+        return
+
+    if by_name:
+        index: dict[str, list] = {}
+        for layer in layers:
+            index.setdefault(layer.name, []).append(layer)
+        for entry in saved.layers:
+            for layer in index.get(entry.name, []):
+                if entry.datasets:
+                    assign(layer, entry.datasets, source_backend=backend, where=where, saved_name=entry.name)
+        return
+
+    entries = saved.weighted()
+    targets = [layer for layer in layers if expected_count(layer)]
+    names = [layer.name for layer in targets]
+    if sorted(names) == sorted(e.name for e in entries) and len(set(names)) == len(names):
+        # Same names (a model rebuilt from the file's own config): pair by name, which does not
+        # depend on how Keras 3 orders layers of equal depth.
+        by_layer = {layer.name: layer for layer in targets}
+        pairs = [(by_layer[e.name], e) for e in entries]
+    else:
+        if len(entries) != len(targets):
+            raise WeightFileError(
+                f"{where}: the file holds weights for {len(entries)} layers "
+                f"({', '.join(e.name for e in entries)}), but the model has {len(targets)} layers with "
+                f"weights ({', '.join(names)})."
+            )
+        pairs = list(zip(targets, entries))
+    for layer, entry in pairs:
+        assign(layer, entry.datasets, source_backend=backend, where=where, saved_name=entry.name)
+
+
+def _spread(layers, datasets, backend, where, saved_name):
+    subs = [layer for layer in layers if expected_count(layer)]
+    total = sum(expected_count(layer) for layer in subs)
+    if total != len(datasets):
+        raise WeightFileError(f"{where}: {saved_name} holds {len(datasets)} arrays, but the model's layers "
+                              f"take {total} ({[layer.name for layer in subs]}).")
+    start = 0
+    for layer in subs:
+        n = expected_count(layer)
+        assign(layer, datasets[start:start + n], source_backend=backend, where=where, saved_name=f"{saved_name}[{layer.name}]")
+        start += n
+
+
+def load_weights(model, filepath, by_name: bool = False, source_backend=None) -> None:
+    """Set the weights of `model` (a model, or a list of its layers) from a Keras 1 / 0.x HDF5 file."""
+    with open_h5(os.fspath(filepath)) as f:
+        load_weights_from_group(model, open_weights_group(f), by_name=by_name, source_backend=source_backend)
+
+
+# Kept for callers of the first slice.
+def read_weights_group(group) -> list[tuple[str, list[np.ndarray]]]:
+    """[(layer name, [arrays in weight_names order])] for every layer in the file."""
+    return [(entry.name, entry.arrays()) for entry in read_saved_weights(group).layers]
