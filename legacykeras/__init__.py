@@ -19,6 +19,18 @@ _SUBMODULES = {
 }
 
 
+def install(era_shims=None):
+    """From now on, `import keras` in user code gives legacykeras (what `python -m legacykeras` does).
+
+    For notebooks and test runners; see `legacykeras.importhook`. `era_shims`
+    also restores removed NumPy/SciPy/scikit-learn names (None: on unless
+    LEGACYKERAS_ERA_SHIMS=0).
+    """
+    from legacykeras import importhook
+
+    importhook.install(era_shims=era_shims)
+
+
 def __getattr__(name):
     if name in _SUBMODULES:
         return importlib.import_module(f"legacykeras.{name}")
