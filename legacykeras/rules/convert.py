@@ -70,6 +70,7 @@ def translate(
 ) -> Translation:
     if base_args is None:
         base_args = BASE_ARGS if rule.is_layer else ()
+    base_args = tuple(a for a in base_args if a not in rule.own_args)
     legacy = bind(rule, args, dict(kwargs or {}))
     # Names the user spelled (keywords, or positionals past those Keras 3 reads the same).
     spelled = set(kwargs or ()) | set(rule.positional[rule.kept_positional:len(args)])

@@ -64,6 +64,10 @@ class MapValue:
     mapping: Mapping[Any, Any]
     resolve: Mapping[Any, str] = dataclasses.field(default_factory=dict)
     why: str = ""
+    # A pure function name in `legacykeras.rules.values` for values no table can
+    # list (ZeroPadding2D's 4-tuple and dict forms); it returns the value unchanged
+    # when there is nothing to convert.
+    function: str = ""
 
     def convert(self, value):
         if _hashable(value) and value in self.resolve:
@@ -72,10 +76,21 @@ class MapValue:
             return getattr(values, self.resolve[value])()
         if _hashable(value) and value in self.mapping:
             return self.mapping[value]
+        if self.function:
+            from legacykeras.rules import values
+
+            return getattr(values, self.function)(value)
         return value
 
     def changes(self, value) -> bool:
-        return _hashable(value) and (value in self.mapping or value in self.resolve)
+        if _hashable(value) and (value in self.mapping or value in self.resolve):
+            return True
+        if self.function:
+            try:
+                return bool(self.convert(value) != value)
+            except (TypeError, ValueError):
+                return True
+        return False
 
 
 @dataclasses.dataclass(frozen=True)
@@ -167,6 +182,10 @@ class CallRule:
         fold: Keras 1 arguments that become part of another one (see `Fold`).
         returns: how Keras 1 return values are spelled today, for callers
             that compare the result (`K.image_dim_ordering() == 'th'`).
+        own_args: Keras 1 base-layer argument names this callable takes as its
+            own (Embedding's `input_dim` is the vocabulary size, not an input shape).
+        config: the keys of Keras 1's `get_config()` (besides name, trainable and
+            the input shape) with their Keras 1 defaults, in Keras 1's order.
         why: one line on what changed, for docs and warnings.
     """
 
@@ -187,6 +206,8 @@ class CallRule:
     layer: bool | None = None
     fold: Sequence[Fold] = ()
     returns: MapValue | None = None
+    own_args: tuple[str, ...] = ()
+    config: Mapping[str, Any] = dataclasses.field(default_factory=dict)
     why: str = ""
 
     @property
