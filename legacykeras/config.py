@@ -62,3 +62,13 @@ def floatx() -> str:
 
 def epsilon() -> float:
     return float(get("epsilon"))
+
+
+def set_floatx(value: str) -> None:
+    if value not in ("float16", "float32", "float64"):
+        raise ValueError(f"Unknown floatx type: {value!r}; expected float16, float32 or float64.")
+    _overrides["floatx"] = value
+
+
+def set_epsilon(value: float) -> None:
+    _overrides["epsilon"] = float(value)
