@@ -47,3 +47,92 @@ KERNEL_BIAS_RENAMES = {
 }
 
 BORDER_MODE = {"border_mode": "padding"}
+
+# Keras 1 activation names whose Keras 3 function differs. hard_sigmoid was
+# clip(0.2x + 0.5, 0, 1); Keras 3's is relu6(x + 3) / 6 (slope 1/6).
+ACTIVATION = MapValue(
+    mapping={
+        "hard_sigmoid": Expr("legacykeras.activations.get", {"identifier": "hard_sigmoid"}),
+    },
+    why="Keras 1's hard_sigmoid had slope 0.2; Keras 3's has slope 1/6",
+)
+
+# Keras 1 regularizer names: `regularizers.get('l1l2')` built l1l2() = 0.01 each, while
+# Keras 3 resolves 'l1l2' to L1L2(0, 0).
+REGULARIZER_NAMES = MapValue(
+    mapping={
+        "l1l2": Expr("keras.regularizers.L1L2", {"l1": 0.01, "l2": 0.01}),
+        "activity_l1": Expr("keras.regularizers.L1", {"l1": 0.01}),
+        "activity_l2": Expr("keras.regularizers.L2", {"l2": 0.01}),
+        "activity_l1l2": Expr("keras.regularizers.L1L2", {"l1": 0.01, "l2": 0.01}),
+    },
+    why="Keras 1 regularizer names defaulted to 0.01",
+)
+
+
+def zero_padding_1d(value):
+    """ZeroPadding1D: an int, (left, right), or {'left_pad', 'right_pad'}."""
+    if isinstance(value, dict):
+        return (int(value.get("left_pad", 0)), int(value.get("right_pad", 0)))
+    if isinstance(value, list):
+        return tuple(value)
+    return value
+
+
+def zero_padding_2d(value):
+    """ZeroPadding2D: (rows, cols), (top, bottom, left, right), or the *_pad dict."""
+    if isinstance(value, dict):
+        return ((int(value.get("top_pad", 0)), int(value.get("bottom_pad", 0))),
+                (int(value.get("left_pad", 0)), int(value.get("right_pad", 0))))
+    if isinstance(value, (list, tuple)) and len(value) == 4:
+        return ((value[0], value[1]), (value[2], value[3]))
+    if isinstance(value, list):
+        return tuple(value)
+    return value
+
+
+def nested_tuple(value):
+    """Lists (as a JSON config holds them) back to the tuples Keras 3 checks for."""
+    if isinstance(value, list):
+        return tuple(nested_tuple(v) for v in value)
+    return value
+
+
+ZERO_PADDING_1D = MapValue(mapping={}, function="zero_padding_1d",
+                           why="Keras 3 ZeroPadding1D takes an int or (left, right)")
+ZERO_PADDING_2D = MapValue(mapping={}, function="zero_padding_2d",
+                           why="Keras 3 ZeroPadding2D takes ((top, bottom), (left, right))")
+TUPLES = MapValue(mapping={}, function="nested_tuple", why="Keras 3 wants tuples")
+
+CONV_RENAMES = {"nb_filter": "filters", "border_mode": "padding", "subsample": "strides",
+                "dim_ordering": "data_format", **KERNEL_BIAS_RENAMES}
+
+
+def _constraint_names():
+    from legacykeras.rules.regularizers import CONSTRAINT_NAMES
+
+    return CONSTRAINT_NAMES
+
+
+# The value maps of Keras 1's kernel/bias arguments, shared by Dense-like and conv rows.
+KERNEL_BIAS_VALUES = {
+    "init": INIT_NAMES,
+    "activation": ACTIVATION,
+    "W_regularizer": REGULARIZER_NAMES,
+    "b_regularizer": REGULARIZER_NAMES,
+    "activity_regularizer": REGULARIZER_NAMES,
+    "W_constraint": _constraint_names(),
+    "b_constraint": _constraint_names(),
+}
+
+# Keras 1 get_config() entries of the kernel/bias family, with their defaults.
+KERNEL_BIAS_CONFIG = {
+    "init": "glorot_uniform",
+    "activation": "linear",
+    "W_regularizer": None,
+    "b_regularizer": None,
+    "activity_regularizer": None,
+    "W_constraint": None,
+    "b_constraint": None,
+    "bias": True,
+}

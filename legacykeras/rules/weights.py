@@ -49,3 +49,115 @@ def register(name: str, layout: WeightLayout) -> None:
 
 def get(name: str | None) -> WeightLayout | None:
     return None if name is None else LAYOUTS[name]
+
+
+# --- convolution kernels -------------------------------------------------------------------
+# Keras 3 kernels are channels-last whatever the data_format: (*spatial, in, out).
+# Keras 1 'th' kernels were (out, in, *spatial); 'tf' kernels were Keras 3's layout already.
+# Theano flipped kernels (true convolution); these layouts do not flip: a Theano-trained
+# file needs `flip_kernel` as well, which the loader decides (it knows the backend).
+
+
+def _is_th(config) -> bool:
+    return config.get("dim_ordering") == "th"
+
+
+def _transposer(th_to_modern: tuple, *, tf_to_modern: tuple | None = None, index: int = 0):
+    """Converters that permute array `index` (the kernel) by ordering; the rest pass."""
+    def permutation(config, inverse):
+        perm = th_to_modern if _is_th(config) else tf_to_modern
+        if perm is None:
+            return None
+        return tuple(np.argsort(perm)) if inverse else perm
+
+    def convert(inverse):
+        def run(arrays, config):
+            arrays = [np.asarray(a) for a in arrays]
+            perm = permutation(config, inverse)
+            if perm is not None and len(arrays) > index:
+                arrays[index] = np.transpose(arrays[index], perm)
+            return arrays
+        return run
+
+    return convert(False), convert(True)
+
+
+def _conv1d_to_modern(arrays, config):
+    arrays = [np.asarray(a) for a in arrays]
+    if arrays and arrays[0].ndim == 4:
+        # 1.1+: (filter_length, 1, input_dim, nb_filter); 1.0.x: (nb_filter, input_dim, filter_length, 1).
+        kernel = arrays[0]
+        if kernel.shape[1] != 1 and kernel.shape[3] == 1:
+            kernel = np.transpose(kernel, (2, 3, 1, 0))
+        arrays[0] = kernel[:, 0, :, :]
+    return arrays
+
+
+def _conv1d_to_legacy(arrays, config):
+    arrays = [np.asarray(a) for a in arrays]
+    if arrays:
+        arrays[0] = arrays[0][:, np.newaxis, :, :]
+    return arrays
+
+
+_CONV2D = _transposer((2, 3, 1, 0))
+_CONV3D = _transposer((2, 3, 4, 1, 0))
+# Keras 1 Deconvolution2D kernels were shaped like a Convolution2D kernel of the same
+# nb_filter: th (nb_filter, stack, rows, cols), tf (rows, cols, stack, nb_filter); Keras 3's
+# Conv2DTranspose wants (rows, cols, filters, stack).
+_DECONV2D = _transposer((2, 3, 0, 1), tf_to_modern=(0, 1, 3, 2))
+
+
+def _separable_to_modern(arrays, config):
+    arrays = [np.asarray(a) for a in arrays]
+    if _is_th(config):
+        arrays[0] = np.transpose(arrays[0], (2, 3, 1, 0))  # (dm, stack, r, c) -> (r, c, stack, dm)
+        arrays[1] = np.transpose(arrays[1], (2, 3, 1, 0))  # (F, dm*stack, 1, 1) -> (1, 1, dm*stack, F)
+    return arrays
+
+
+def _separable_to_legacy(arrays, config):
+    arrays = [np.asarray(a) for a in arrays]
+    if _is_th(config):
+        arrays[0] = np.transpose(arrays[0], (3, 2, 0, 1))
+        arrays[1] = np.transpose(arrays[1], (3, 2, 0, 1))
+    return arrays
+
+
+def flip_kernel(kernel, rank: int):
+    """Theano <-> TensorFlow kernels, in Keras 3 layout: reverse the spatial axes."""
+    kernel = np.asarray(kernel)
+    return kernel[(slice(None, None, -1),) * rank]
+
+
+def _names(*names, bias_names=("b",)):
+    def run(config):
+        return (*names, *bias_names) if config.get("bias", True) else names
+    return run
+
+
+_KERNEL = {"W": "kernel", "b": "bias"}
+
+register("conv1d", WeightLayout(_kernel_bias_names, _conv1d_to_modern, _conv1d_to_legacy, _KERNEL))
+register("conv2d", WeightLayout(_kernel_bias_names, *_CONV2D, _KERNEL))
+register("conv3d", WeightLayout(_kernel_bias_names, *_CONV3D, _KERNEL))
+register("deconv2d", WeightLayout(_kernel_bias_names, *_DECONV2D, _KERNEL))
+register("separable_conv2d", WeightLayout(
+    _names("depthwise_kernel", "pointwise_kernel"), _separable_to_modern, _separable_to_legacy,
+    {"b": "bias"},
+))
+
+# --- layers whose Keras 3 arrays are Keras 1's, in order and shape -----------------------------
+register("batch_normalization", WeightLayout(
+    lambda config: ("gamma", "beta", "running_mean", "running_std"), _same, _same,
+    # running_std holds a variance since Keras 1.0.6 (research notes, 3.4).
+    {"running_mean": "moving_mean", "running_std": "moving_variance"},
+))
+register("embedding", WeightLayout(lambda config: ("W",), _same, _same, {"W": "embeddings"}))
+register("prelu", WeightLayout(lambda config: ("alphas",), _same, _same, {"alphas": "alpha"}))
+# legacykeras' own layers keep Keras 1's arrays and attribute names.
+register("highway", WeightLayout(_names("W", "W_carry", bias_names=("b", "b_carry")), _same, _same))
+register("maxout_dense", WeightLayout(_kernel_bias_names, _same, _same))
+register("parametric_softplus", WeightLayout(lambda config: ("alphas", "betas"), _same, _same))
+register("srelu", WeightLayout(lambda config: ("t_left", "a_left", "t_right", "a_right"), _same, _same))
+register("locally_connected", WeightLayout(_kernel_bias_names, _same, _same))
