@@ -8,9 +8,10 @@ A Keras 1 program also trips on the libraries around it: `np.float` (NumPy
 naming the modern spelling. Off with `--no-era-shims` or the environment
 variable `LEGACYKERAS_ERA_SHIMS=0`, or `legacykeras.era.uninstall()`.
 
-The tables are data (the `migrate` codemod can read them); importing this
-module imports neither numpy, scipy nor sklearn: each shim attaches when the
-program itself imports the library.
+What was removed, why and the modern spelling are rows of the rules table
+(`legacykeras/rules/era.py`, codes LK9xx, which `migrate` reads too); this
+module turns them into live stand-ins. Importing it imports neither numpy,
+scipy nor sklearn: each shim attaches when the program imports the library.
 """
 
 from __future__ import annotations
@@ -22,56 +23,19 @@ import os
 import sys
 import warnings
 
+from legacykeras.rules import era as era_rows
+
 ENV_SWITCH = "LEGACYKERAS_ERA_SHIMS"
 
-# NumPy name -> (what it resolves to, modern spelling). Resolved lazily: "builtins.float" or "numpy.float64".
-NUMPY_ALIASES = {
-    "bool": ("builtins.bool", "bool (or np.bool_)"),
-    "int": ("builtins.int", "int (or np.int64)"),
-    "float": ("builtins.float", "float (or np.float64)"),
-    "complex": ("builtins.complex", "complex (or np.complex128)"),
-    "object": ("builtins.object", "object (or np.object_)"),
-    "str": ("builtins.str", "str (or np.str_)"),
-    "long": ("builtins.int", "int"),
-    "unicode": ("builtins.str", "str"),
-    "float_": ("numpy.float64", "np.float64"),
-    "complex_": ("numpy.complex128", "np.complex128"),
-    "unicode_": ("numpy.str_", "np.str_"),
-    "string_": ("numpy.bytes_", "np.bytes_"),
-    "int0": ("numpy.intp", "np.intp"),
-    "uint0": ("numpy.uintp", "np.uintp"),
-    "bool8": ("numpy.bool_", "np.bool_"),
-    "object0": ("numpy.object_", "np.object_"),
-    "NaN": ("numpy.nan", "np.nan"),
-    "NAN": ("numpy.nan", "np.nan"),
-    "Inf": ("numpy.inf", "np.inf"),
-    "Infinity": ("numpy.inf", "np.inf"),
-    "PINF": ("numpy.inf", "np.inf"),
-    "infty": ("numpy.inf", "np.inf"),
-    "alltrue": ("numpy.all", "np.all"),
-    "sometrue": ("numpy.any", "np.any"),
-    "product": ("numpy.prod", "np.prod"),
-    "cumproduct": ("numpy.cumprod", "np.cumprod"),
-    "round_": ("numpy.round", "np.round"),
-    "asscalar": ("legacykeras.era._asscalar", "a.item()"),
-    "rank": ("numpy.ndim", "np.ndim"),
-}
-
-# Removed scipy.misc image functions -> their Pillow-backed stand-ins here.
-SCIPY_MISC = {
-    "imread": "imageio.v3.imread or PIL.Image.open + np.asarray",
-    "imsave": "imageio.v3.imwrite or PIL.Image.fromarray(...).save",
-    "imresize": "PIL.Image.fromarray(...).resize or skimage.transform.resize",
-    "toimage": "PIL.Image.fromarray",
-    "fromimage": "np.asarray(pil_image)",
-}
-
-# Removed scikit-learn modules -> the module that holds their names today.
-SKLEARN_MODULES = {
-    "sklearn.grid_search": "sklearn.model_selection",
-    "sklearn.cross_validation": "sklearn.model_selection",
-    "sklearn.learning_curve": "sklearn.model_selection",
-}
+# The removed names are rows of the rules table (legacykeras/rules/era.py, LK9xx), which
+# `migrate` reads too; here each becomes a live stand-in.
+NUMPY_ROWS = {row.old.split(".", 1)[1]: row for row in era_rows.RULES if row.old.startswith("numpy.")}
+SCIPY_MISC_ROWS = {row.old.rsplit(".", 1)[1]: row for row in era_rows.RULES if row.old.startswith("scipy.misc.")}
+SKLEARN_MODULES = {row.old: row for row in era_rows.MODULE_RULES if row.old.startswith("sklearn.")}
+# Names that Keras 1 era code used but that no row maps to a live object: our own stand-ins.
+_STAND_INS = {"numpy.asscalar": "_asscalar", "numpy.asfarray": "_asfarray", "scipy.misc.imread": "imread",
+              "scipy.misc.imsave": "imsave", "scipy.misc.imresize": "imresize", "scipy.misc.toimage": "toimage",
+              "scipy.misc.fromimage": "fromimage", "scipy.misc.bytescale": "bytescale"}
 
 _installed = False
 _warned: set[str] = set()
@@ -82,27 +46,49 @@ def enabled_by_environment() -> bool:
     return os.environ.get(ENV_SWITCH, "1").strip().lower() not in ("0", "false", "no", "off")
 
 
-def warn_once(old: str, modern: str) -> None:
-    if old in _warned:
+def modern_spelling(row) -> str:
+    if row.new is None:
+        return row.why.split(": ", 1)[-1] if ": " in row.why else row.why
+    return f"`{row.new.replace('builtins.', '').replace('numpy.', 'np.')}`"
+
+
+def warn_once(shown: str, row) -> None:
+    if row.code in _warned:
         return
-    _warned.add(old)
+    _warned.add(row.code)
     from legacykeras.warnings import LegacyKerasWarning
 
     warnings.warn(
-        f"`{old}` was removed from today's library; legacykeras restores it for this run "
-        f"(--no-era-shims turns this off). Modern spelling: {modern}.",
+        f"`{shown}` ({row.code}): {row.why}. legacykeras restores it for this run "
+        f"(--no-era-shims turns this off). Modern spelling: {modern_spelling(row)}.",
         LegacyKerasWarning,
         stacklevel=3,
     )
 
 
-def _resolve(path: str):
-    module, _, name = path.rpartition(".")
-    return getattr(importlib.import_module(module), name)
+def live_object(row):
+    """The object a removed name stands for today."""
+    if row.old in _STAND_INS:
+        return globals()[_STAND_INS[row.old]]
+    if row.new is None:
+        return None
+    module, _, name = row.new.rpartition(".")
+    try:
+        return getattr(importlib.import_module(module), name)
+    except (ImportError, AttributeError):
+        return None
 
 
 def _asscalar(a):
     return a.item()
+
+
+def _asfarray(a, dtype=float):
+    import numpy as np
+
+    if not np.issubdtype(np.dtype(dtype), np.inexact):
+        dtype = float
+    return np.asarray(a, dtype=dtype)
 
 
 # --- NumPy ------------------------------------------------------------------------------
@@ -113,10 +99,10 @@ def _patch_numpy(numpy) -> None:
     original = numpy.__dict__.get("__getattr__")
 
     def __getattr__(name):
-        row = NUMPY_ALIASES.get(name)
-        if row is not None:
-            value = _resolve(row[0])
-            warn_once(f"np.{name}", row[1])
+        row = NUMPY_ROWS.get(name)
+        value = live_object(row) if row is not None else None
+        if value is not None:
+            warn_once(f"np.{name}", row)
             return value
         if original is not None:
             return original(name)
@@ -154,7 +140,7 @@ def imread(name, flatten=False, mode=None):
     """`scipy.misc.imread` (removed in SciPy 1.2), on Pillow."""
     import numpy as np
 
-    warn_once("scipy.misc.imread", SCIPY_MISC["imread"])
+    warn_once("scipy.misc.imread", SCIPY_MISC_ROWS["imread"])
     image = _pil().open(name)
     if mode is not None:
         image = image.convert(mode)
@@ -179,14 +165,14 @@ def _to_uint8_image(arr):
 
 def toimage(arr, *args, **kwargs):
     """`scipy.misc.toimage` (removed in SciPy 1.2), on Pillow."""
-    warn_once("scipy.misc.toimage", SCIPY_MISC["toimage"])
+    warn_once("scipy.misc.toimage", SCIPY_MISC_ROWS["toimage"])
     return _to_uint8_image(arr)
 
 
 def fromimage(image, flatten=False, mode=None):
     import numpy as np
 
-    warn_once("scipy.misc.fromimage", SCIPY_MISC["fromimage"])
+    warn_once("scipy.misc.fromimage", SCIPY_MISC_ROWS["fromimage"])
     if mode is not None:
         image = image.convert(mode)
     elif flatten:
@@ -196,7 +182,7 @@ def fromimage(image, flatten=False, mode=None):
 
 def imsave(name, arr, format=None):
     """`scipy.misc.imsave` (removed in SciPy 1.2), on Pillow."""
-    warn_once("scipy.misc.imsave", SCIPY_MISC["imsave"])
+    warn_once("scipy.misc.imsave", SCIPY_MISC_ROWS["imsave"])
     _to_uint8_image(arr).save(name, format=format)
 
 
@@ -204,7 +190,7 @@ def imresize(arr, size, interp="bilinear", mode=None):
     """`scipy.misc.imresize` (removed in SciPy 1.3), on Pillow: size is a fraction, percent or (h, w)."""
     import numpy as np
 
-    warn_once("scipy.misc.imresize", SCIPY_MISC["imresize"])
+    warn_once("scipy.misc.imresize", SCIPY_MISC_ROWS["imresize"])
     image = _to_uint8_image(arr)
     if mode is not None:
         image = image.convert(mode)
@@ -219,10 +205,44 @@ def imresize(arr, size, interp="bilinear", mode=None):
     return np.asarray(image.resize((width, height), resample=resample))
 
 
+def bytescale(data, cmin=None, cmax=None, high=255, low=0):
+    """`scipy.misc.bytescale` (removed in SciPy 1.2): scale to low..high as uint8."""
+    import numpy as np
+
+    warn_once("scipy.misc.bytescale", SCIPY_MISC_ROWS["bytescale"])
+    data = np.asarray(data)
+    if data.dtype == np.uint8:
+        return data
+    cmin = data.min() if cmin is None else cmin
+    cmax = data.max() if cmax is None else cmax
+    scale = float(high - low) / ((cmax - cmin) or 1)
+    return ((data - cmin) * scale + low).clip(low, high).round().astype(np.uint8)
+
+
+def _moved(name, target):
+    row = SCIPY_MISC_ROWS[name]
+
+    def moved(*args, **kwargs):
+        warn_once(f"scipy.misc.{name}", row)
+        return target(*args, **kwargs)
+
+    moved.__name__ = name
+    return moved
+
+
+_patched_misc: dict = {}
+
+
 def _patch_scipy_misc(module) -> None:
-    for name in SCIPY_MISC:
-        if not hasattr(module, name):
-            setattr(module, name, globals()[name])
+    for name, row in SCIPY_MISC_ROWS.items():
+        if name in vars(module):
+            continue
+        target = live_object(row)
+        if target is None:
+            continue
+        value = target if row.old in _STAND_INS else _moved(name, target)
+        setattr(module, name, value)
+        _patched_misc[name] = value
 
 
 # --- import-time attachment ---------------------------------------------------------------
@@ -275,11 +295,54 @@ class _SklearnAliasLoader(importlib.abc.Loader):
         return None
 
     def exec_module(self, module):
-        modern = SKLEARN_MODULES[module.__name__]
-        target = importlib.import_module(modern)
-        warn_once(module.__name__, modern)
+        row = SKLEARN_MODULES[module.__name__]
+        target = importlib.import_module(row.new)
+        warn_once(module.__name__, row)
         module.__dict__.update({k: v for k, v in vars(target).items() if not k.startswith("__")})
-        module.__doc__ = f"Removed module {module.__name__}, re-exporting {modern} (legacykeras era shim)."
+        if module.__name__ == "sklearn.cross_validation":
+            module.KFold, module.StratifiedKFold = OldKFold, OldStratifiedKFold
+        module.__doc__ = f"Removed module {module.__name__}, re-exporting {row.new} (legacykeras era shim)."
+
+
+class OldKFold:
+    """`sklearn.cross_validation.KFold(n, n_folds=3, shuffle=False, random_state=None)`: iterate
+    (train, test) index arrays. Today: `model_selection.KFold(n_splits).split(X)`."""
+
+    def __init__(self, n, n_folds=3, shuffle=False, random_state=None):
+        from sklearn.model_selection import KFold
+
+        self.n, self.n_folds = n, n_folds
+        self._splitter = KFold(n_splits=n_folds, shuffle=shuffle, random_state=random_state if shuffle else None)
+
+    def _split(self):
+        import numpy as np
+
+        return self._splitter.split(np.zeros((self.n, 1)))
+
+    def __iter__(self):
+        return iter(list(self._split()))
+
+    def __len__(self):
+        return self.n_folds
+
+
+class OldStratifiedKFold(OldKFold):
+    """`sklearn.cross_validation.StratifiedKFold(y, n_folds=3, ...)`. Today: `StratifiedKFold(n_splits).split(X, y)`."""
+
+    def __init__(self, y, n_folds=3, shuffle=False, random_state=None):
+        from sklearn.model_selection import StratifiedKFold
+
+        import numpy as np
+
+        self.y = np.asarray(y)
+        self.n, self.n_folds = len(self.y), n_folds
+        self._splitter = StratifiedKFold(n_splits=n_folds, shuffle=shuffle,
+                                         random_state=random_state if shuffle else None)
+
+    def _split(self):
+        import numpy as np
+
+        return self._splitter.split(np.zeros((self.n, 1)), self.y)
 
 
 class _MiscStandInLoader(importlib.abc.Loader):
@@ -333,9 +396,10 @@ def uninstall() -> None:
     _unpatch_numpy()
     misc = sys.modules.get("scipy.misc")
     if misc is not None:
-        for name in SCIPY_MISC:
-            if getattr(misc, name, None) is globals()[name]:
+        for name, value in list(_patched_misc.items()):
+            if vars(misc).get(name) is value:
                 delattr(misc, name)
+            del _patched_misc[name]
     for name in SKLEARN_MODULES:
         sys.modules.pop(name, None)
 
@@ -344,5 +408,5 @@ def is_installed() -> bool:
     return _installed
 
 
-__all__ = ["install", "uninstall", "is_installed", "enabled_by_environment", "NUMPY_ALIASES",
-           "SCIPY_MISC", "SKLEARN_MODULES", "ENV_SWITCH"]
+__all__ = ["install", "uninstall", "is_installed", "enabled_by_environment", "NUMPY_ROWS",
+           "SCIPY_MISC_ROWS", "SKLEARN_MODULES", "ENV_SWITCH", "OldKFold", "OldStratifiedKFold"]

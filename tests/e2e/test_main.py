@@ -44,6 +44,11 @@ else:
     img = (np.arange(48).reshape(4, 4, 3) * 5).astype("uint8")
     imsave("img.png", img)
     print("IMG", (imread("img.png") == img).all(), imresize(img, (2, 8)).shape)
+    from sklearn.cross_validation import KFold, StratifiedKFold
+    folds = list(KFold(4, n_folds=3))
+    strat = list(StratifiedKFold([0, 0, 1, 1], n_folds=2))
+    labels = np.array([0, 0, 1, 1])
+    print("KFOLD", len(folds), sorted(len(t) for t, _ in folds), [sorted(labels[te].tolist()) for _, te in strat])
 """
 
 
@@ -90,8 +95,8 @@ def test_keras3_still_works_underneath(probe_run):
 
 def test_numpy_aliases_restored_with_one_warning_each(probe_run):
     assert _lines(probe_run)["FLOAT"] == "True 2"
-    assert probe_run.stderr.count("`np.float` was removed") == 1
-    assert "Modern spelling: float (or np.float64)" in probe_run.stderr
+    assert probe_run.stderr.count("`np.float` (LK903)") == 1
+    assert "Modern spelling: `float`" in probe_run.stderr
 
 
 def test_dash_m_runs_a_module_and_era_shims_switch_off(probe_dir):
@@ -133,9 +138,10 @@ def test_removed_scipy_and_sklearn_names_come_back(probe_run):
     out = _lines(probe_run)
     assert out["GRID"] == "True True"
     assert out["IMG"] == "True (2, 8, 3)"
-    assert "`sklearn.grid_search` was removed" in probe_run.stderr
-    assert "Modern spelling: sklearn.model_selection" in probe_run.stderr
-    assert "`scipy.misc.imsave` was removed" in probe_run.stderr
+    assert "`sklearn.grid_search` (LK941)" in probe_run.stderr
+    assert "Modern spelling: `sklearn.model_selection`" in probe_run.stderr
+    assert "`scipy.misc.imsave` (LK932)" in probe_run.stderr
+    assert out["KFOLD"] == "3 [2, 3, 3] [[0, 1], [0, 1]]"  # Keras 1 era KFold(n, n_folds) signatures
 
 
 def test_install_from_python(probe_dir):
