@@ -1,1 +1,14 @@
-"""Keras 1.2.2 `keras.engine`: Layer, InputSpec, Input, Model, Merge (topology and training)."""
+"""Keras 1.2.2 `keras.engine`: Layer, InputSpec, Input, InputLayer, Merge, merge, Model, Container."""
+
+from legacykeras.engine.topology import Input, InputLayer, InputSpec, Layer, Merge, merge
+
+
+def __getattr__(name):
+    if name in ("Model", "Container"):
+        from legacykeras.models import Model
+
+        return Model
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+__all__ = ["Layer", "InputSpec", "Input", "InputLayer", "Merge", "merge", "Model", "Container"]

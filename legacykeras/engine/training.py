@@ -32,6 +32,7 @@ import numpy as np
 from legacykeras import warnings as lk_warnings
 from legacykeras._keras import keras
 from legacykeras.io import hdf5_weights
+from legacykeras.rules import models as model_rows
 from legacykeras.rules import training as rows
 from legacykeras.rules.convert import modern_call, translate
 
@@ -73,6 +74,17 @@ def _as_list(data, names, what):
             f"received one array."
         )
     return [np.asarray(data)]
+
+
+def _floatx(arrays):
+    """Keras 1 fed every input and target through floatx placeholders (one trace per batch shape here)."""
+    floatx = keras.config.floatx()
+    out = []
+    for a in arrays:
+        if a is not None and a.dtype != floatx and (a.dtype.kind in "fb" or a.dtype.kind in "iu"):
+            a = a.astype(floatx)
+        out.append(a)
+    return out
 
 
 def _per_output(value, names, what):
@@ -266,11 +278,14 @@ class LegacyModelMixin:
 
     # --- per-batch primitives -------------------------------------------------------
     def _legacy_inputs(self, x):
-        return _as_list(x, self._legacy_input_names(), "model input")
+        arrays = _as_list(x, self._legacy_input_names(), "model input")
+        dtypes = [t.dtype for t in self.inputs]
+        # Float inputs as floatx (Keras 1 placeholders); integer inputs (Embedding indices) keep their type.
+        return [a if a is None or "int" in str(dt) else _floatx([a])[0] for a, dt in zip(arrays, dtypes)]
 
     def _legacy_targets_and_weights(self, y, sample_weight=None, class_weight=None):
         names = self._legacy_output_names()
-        ys = _as_list(y, names, "model target")
+        ys = _floatx(_as_list(y, names, "model target"))
         sws = _per_output(sample_weight, names, "sample_weight")
         cws = _per_output(class_weight, names, "class_weight")
         modes = getattr(self, "_legacy_sample_weight_modes", [None] * len(names))
@@ -480,35 +495,31 @@ class LegacyModelMixin:
 
     # --- generators -----------------------------------------------------------------
     def fit_generator(self, *args, **kwargs):
-        kw = _translate(rows.FIT_GENERATOR, args, kwargs)
+        kw = _translate(model_rows.FIT_GENERATOR, args, kwargs)
         from legacykeras.engine import generators
 
         return generators.fit_generator(self, **kw)
 
     def evaluate_generator(self, *args, **kwargs):
-        kw = _translate(rows.EVALUATE_GENERATOR, args, kwargs)
+        kw = _translate(model_rows.EVALUATE_GENERATOR, args, kwargs)
         from legacykeras.engine import generators
 
         return generators.evaluate_generator(self, **kw)
 
     def predict_generator(self, *args, **kwargs):
-        kw = _translate(rows.PREDICT_GENERATOR, args, kwargs)
+        kw = _translate(model_rows.PREDICT_GENERATOR, args, kwargs)
         from legacykeras.engine import generators
 
         return generators.predict_generator(self, **kw)
 
     # --- weights files --------------------------------------------------------------
     def save_weights(self, filepath, overwrite=True, **kwargs):
-        if str(filepath).endswith(".weights.h5") and kwargs:
-            return super().save_weights(filepath, overwrite=overwrite, **kwargs)
-        hdf5_weights.save_weights(self._legacy_weight_layers(), str(filepath), overwrite=overwrite)
+        """Keras 1 HDF5 layout (`layer_names`, one group per layer, Keras 1 weight layouts)."""
+        hdf5_weights.save_weights(hdf5_weights.flattened_layers(self), str(filepath), overwrite=overwrite)
 
-    def load_weights(self, filepath, by_name=False, **kwargs):
-        hdf5_weights.load_weights(self._legacy_weight_layers(), str(filepath), by_name=by_name)
-
-    def _legacy_weight_layers(self):
-        """Layers as Keras 1 files list them (a Merge-first Sequential lists its branches' layers)."""
-        return self.layers
+    def load_weights(self, filepath, by_name=False, source_backend=None, **kwargs):
+        """Keras 1 / 0.x HDF5 weights; `source_backend` ('theano' / 'tensorflow') says who trained them."""
+        hdf5_weights.load_weights(self, str(filepath), by_name=by_name, source_backend=source_backend)
 
     def save(self, filepath, overwrite=True, include_optimizer=True, **kwargs):
         """Keras 1 `model.save(filepath)`: one HDF5 file, Keras 1 layout; `.keras` paths save Keras 3's format."""
