@@ -47,7 +47,8 @@ def test_every_case_folder_is_indexed():
     on_disk = {f"{d.parent.name}/{d.name}" for d in _case_dirs()}
     assert on_disk == listed, (
         f"not in index.json: {sorted(on_disk - listed)[:10]}; "
-        f"listed but absent: {sorted(listed - on_disk)[:10]} (run `make fixtures`)"
+        f"listed but absent: {sorted(listed - on_disk)[:10]} "
+        "(rebuild the manifest: python3 fixtures/make/make_index.py)"
     )
     # every folder below an env dir is a case with meta.json
     for env_dir in FIXTURES.glob("*-*"):
