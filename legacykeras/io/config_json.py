@@ -95,6 +95,13 @@ def _refuse_python_tag(loader, suffix, node):
 
 
 _SafeKerasLoader.add_constructor("tag:yaml.org,2002:python/tuple", _construct_tuple)
+# Python 2 PyYAML tagged plain scalars by type (`!!python/unicode "..."`, `!!python/long`).
+for _tag, _type in (("unicode", str), ("str", str), ("long", int), ("int", int), ("float", float)):
+    _SafeKerasLoader.add_constructor(
+        f"tag:yaml.org,2002:python/{_tag}", lambda loader, node, _type=_type: _type(loader.construct_scalar(node)))
+_SafeKerasLoader.add_constructor("tag:yaml.org,2002:python/none", lambda loader, node: None)
+_SafeKerasLoader.add_constructor(
+    "tag:yaml.org,2002:python/bool", lambda loader, node: loader.construct_yaml_bool(node))
 for _prefix in ("numpy.core.multiarray", "numpy._core.multiarray"):
     _SafeKerasLoader.add_constructor(
         f"tag:yaml.org,2002:python/object/apply:{_prefix}.scalar", _construct_numpy_scalar)

@@ -85,28 +85,31 @@ def normalize(config: dict) -> dict:
             "Not a Keras model config: it has neither `class_name` (Keras 1) nor `name` (Keras 0.x). "
             f"Top-level keys: {sorted(config)[:10]}."
         )
-    return _k0_entry(config)
+    return _k0_entry(config, set())
 
 
-def _k0_entry(entry: dict) -> dict:
+def _k0_entry(entry: dict, seen: set) -> dict:
     entry = dict(entry)
     class_name = entry.pop("name")
     if class_name == "Sequential":
-        return {"class_name": "Sequential", "config": [_k0_entry(e) for e in entry.get("layers", [])]}
+        return {"class_name": "Sequential", "config": [_k0_entry(e, seen) for e in entry.get("layers", [])]}
     if class_name == "Graph":
-        nodes = {name: _k0_entry(node) for name, node in (entry.get("nodes") or {}).items()}
+        nodes = {name: _k0_entry(node, seen) for name, node in (entry.get("nodes") or {}).items()}
         return {"class_name": "Graph", "config": {**{k: v for k, v in entry.items() if k != "nodes"},
                                                   "nodes": nodes}}
     config = {}
     for key, value in entry.items():
         if key == "custom_name":
-            config["name"] = value
+            # Keras 0.x let layers share a name ('dense' for every Dense); Keras 1 names are unique.
+            if value not in seen:
+                seen.add(value)
+                config["name"] = value
         elif key in _K0_ONLY_KEYS:
             continue
         elif key == "layers" and isinstance(value, list):
-            config["layers"] = [_k0_entry(e) for e in value]
+            config["layers"] = [_k0_entry(e, seen) for e in value]
         elif key == "layer" and isinstance(value, dict) and "name" in value and "class_name" not in value:
-            config["layer"] = _k0_entry(value)
+            config["layer"] = _k0_entry(value, seen)
         else:
             config[key] = value
     return {"class_name": class_name, "config": config}
