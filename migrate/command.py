@@ -1,0 +1,33 @@
+"""`MigrateCommand`: the whole migration as a LibCST codemod command.
+
+For LibCST tooling and `CodemodTest` (`TRANSFORM = MigrateCommand`): warnings
+are the diagnostics as `"CODE message"` strings, so `expected_warnings=` pins
+them. The CLI does not use this class (it calls `engine.migrate_source`).
+"""
+
+from __future__ import annotations
+
+import libcst as cst
+from libcst.codemod import Codemod, CodemodContext
+
+from migrate.engine import Options, transform
+from migrate.names import Tables, default_tables
+
+
+class MigrateCommand(Codemod):
+    DESCRIPTION = "Rewrite Keras 1 code as Keras 3 code, driven by legacykeras' rules table."
+
+    def __init__(self, context: CodemodContext, options: Options | None = None, tables: Tables | None = None):
+        super().__init__(context)
+        self.options = options or Options()
+        self.tables = tables or default_tables()
+
+    def transform_module(self, tree: cst.Module) -> cst.Module:  # no metadata copy: `transform` wraps itself
+        self.context = self.context.__class__(**{**self.context.__dict__, "module": tree})
+        return self.transform_module_impl(tree)
+
+    def transform_module_impl(self, tree: cst.Module) -> cst.Module:
+        new_tree, diagnostics = transform(tree, tree.code, self.options, self.tables)
+        self.context.warnings.extend(f"{d.code} {d.message}" for d in diagnostics
+                                     if d.severity in ("todo", "error"))
+        return new_tree

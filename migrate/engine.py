@@ -1,0 +1,484 @@
+"""One pass over one module: resolve names, apply the rules table, collect diagnostics.
+
+`migrate_source` parses once, resolves LibCST's scope and qualified-name
+metadata once (no deep copy), and runs one `Migrator` transformer that does
+everything: import statements, renamed references, every call covered by a
+row (the generic engine in `transforms/calls.py`), and the bespoke transforms
+listed in `transforms/__init__.py` for what a row cannot say. Imports the
+rewritten code needs are added (and unused Keras 1 imports removed) by
+LibCST's `AddImportsVisitor`/`RemoveImportsVisitor` afterwards, only when
+scheduled.
+
+What cannot be converted safely stays as it is, gets a `# TODO(migrate): ...`
+line above its statement (once: a second run adds nothing) and a diagnostic.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from typing import Sequence
+
+import libcst as cst
+from libcst.codemod import CodemodContext
+from libcst.codemod.visitors import AddImportsVisitor, RemoveImportsVisitor
+from libcst.helpers import get_full_name_for_node
+from libcst.metadata import (
+    MetadataWrapper,
+    PositionProvider,
+    QualifiedNameProvider,
+    QualifiedNameSource,
+    ScopeProvider,
+)
+
+from migrate import literals
+from migrate.names import Tables, default_tables, is_method
+from migrate.report import Code, Diagnostic, code_matches
+
+TODO_PREFIX = "# TODO(migrate): "
+
+# Conventional local names for modules `migrate` has to import itself.
+_IMPORT_AS = {"numpy": "np"}
+
+# Keras 1 calls that return a model: a name assigned from one is a model receiver.
+MODEL_FACTORIES = frozenset({
+    "keras.models.Sequential", "keras.engine.training.Model", "keras.engine.topology.Container",
+    "keras.models.load_model", "keras.models.model_from_json", "keras.models.model_from_yaml",
+    "keras.models.model_from_config", "keras.Sequential", "keras.Model", "keras.models.Model",
+})
+
+
+@dataclasses.dataclass
+class Options:
+    """What the user asked for.
+
+    Attributes:
+        dim_ordering: 'th' or 'tf' when the code relied on keras.json's
+            `image_dim_ordering`; None to leave implicit orderings implicit.
+        select, ignore: rule code prefixes (ruff style; `ALL` selects all).
+    """
+
+    dim_ordering: str | None = None
+    select: Sequence[str] = ("ALL",)
+    ignore: Sequence[str] = ()
+
+    def enabled(self, code: str) -> bool:
+        if code.startswith("LK00"):
+            return True  # migrate's own diagnostics (syntax errors, ...) are always on
+        return code_matches(code, self.select) and not code_matches(code, self.ignore)
+
+
+@dataclasses.dataclass
+class SourceResult:
+    code: str
+    diagnostics: list[Diagnostic]
+    error: str | None = None
+
+    def changed(self, original: str) -> bool:
+        return self.error is None and self.code != original
+
+
+class MigrateError(Exception):
+    """A file `migrate` will not touch, with the diagnostic that says why."""
+
+    def __init__(self, diagnostic: Diagnostic):
+        super().__init__(diagnostic.message)
+        self.diagnostic = diagnostic
+
+
+def migrate_source(source: str, options: Options | None = None, tables: Tables | None = None) -> SourceResult:
+    """Migrate one module's source text. Never raises for bad input: errors come back in the result."""
+    options = options or Options()
+    tables = tables or default_tables()
+    if not tables.mentions_any(source):
+        return SourceResult(source, [])
+    try:
+        module = parse(source)
+    except MigrateError as error:
+        return SourceResult(source, [error.diagnostic], error=error.diagnostic.message)
+    try:
+        new_module, diagnostics = transform(module, source, options, tables)
+    except Exception as error:  # one bad file must not stop the run
+        diagnostic = Diagnostic(Code.INTERNAL.value, 1, 1, f"migrate failed: {type(error).__name__}: {error}",
+                                severity="error")
+        return SourceResult(source, [diagnostic], error=diagnostic.message)
+    return SourceResult(new_module.code, diagnostics)
+
+
+def parse(source: str) -> cst.Module:
+    try:
+        return cst.parse_module(source)
+    except cst.ParserSyntaxError as error:
+        line, col = error.raw_line, error.raw_column + 1
+        python2 = python2_reason(source)
+        if python2:
+            raise MigrateError(Diagnostic(Code.PYTHON2.value, python2[0], 1,
+                                          f"Python 2 source ({python2[1]}): convert it to Python 3 first; "
+                                          "the file is left as it is", severity="error")) from None
+        message = str(error.message).splitlines()[0] if error.message else "invalid syntax"
+        raise MigrateError(Diagnostic(Code.SYNTAX.value, line, col,
+                                      f"does not parse as Python 3 ({message}); the file is left as it is",
+                                      severity="error")) from None
+
+
+_PY2 = [
+    (re.compile(r"^\s*print\s+(?![\s(=,)\]}.]|$)[^=]"), "print statement"),
+    (re.compile(r"^\s*except\s+[\w.]+\s*,\s*\w+\s*:"), "`except E, e:`"),
+    (re.compile(r"^\s*raise\s+[\w.]+\s*,"), "`raise E, msg`"),
+    (re.compile(r"^\s*exec\s+[\"'\w]"), "exec statement"),
+    (re.compile(r"`[^`\n]+`"), "backtick repr"),
+    (re.compile(r"<>"), "`<>` operator"),
+    (re.compile(r"\b0[0-7]+\b(?!\.)"), "old octal literal"),
+    (re.compile(r"\bur[\"']"), "`ur''` string"),
+    (re.compile(r"\d+[lL]\b"), "long integer literal"),
+]
+
+
+def python2_reason(source: str) -> tuple[int, str] | None:
+    for number, line in enumerate(source.splitlines(), 1):
+        stripped = line.split("#", 1)[0]
+        for pattern, reason in _PY2:
+            if pattern.search(stripped):
+                return number, reason
+    return None
+
+
+def transform(module: cst.Module, source: str, options: Options, tables: Tables):
+    wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
+    context = CodemodContext()
+    migrator = Migrator(context, tables, options, keras1_file=tables.looks_like_keras1(source))
+    new_module = wrapper.visit(migrator)
+    if context.scratch.get(AddImportsVisitor.CONTEXT_KEY):
+        new_module = AddImportsVisitor(context).transform_module(new_module)
+    if context.scratch.get(RemoveImportsVisitor.CONTEXT_KEY):
+        new_module = RemoveImportsVisitor(context).transform_module(new_module)
+    diagnostics = sorted(migrator.diagnostics, key=lambda d: (d.line, d.col, d.code))
+    return new_module, diagnostics
+
+
+@dataclasses.dataclass
+class _Frame:
+    """The statement being rewritten: TODO lines to put above it, statements to put before it."""
+
+    todos: list[str] = dataclasses.field(default_factory=list)
+    before: list[cst.BaseStatement] = dataclasses.field(default_factory=list)
+
+
+class Migrator(cst.CSTTransformer):
+    """The one transformer. Bespoke transforms are functions in `migrate.transforms` taking it."""
+
+    METADATA_DEPENDENCIES = (QualifiedNameProvider, ScopeProvider, PositionProvider)
+
+    def __init__(self, context: CodemodContext, tables: Tables, options: Options, keras1_file: bool = False):
+        super().__init__()
+        from migrate import transforms
+
+        self.context = context
+        self.tables = tables
+        self.options = options
+        self.keras1_file = keras1_file
+        self.transforms = transforms
+        self.diagnostics: list[Diagnostic] = []
+        self._frames: list[_Frame] = []
+        self._not_refs: set[int] = set()   # Names that are not references (attributes, keywords)
+        self._callees: set[int] = set()    # original `func` nodes of calls
+        self.compared: set[int] = set()     # calls whose result is compared with a literal
+        self.star_index: dict[str, str] = {}
+        self.local_for: dict[str, str] = {}  # modern qualified name -> module-level local name
+        self.from_modules: set[str] = set()  # modules the file imports names from (modern)
+        self.import_specs: dict[str, tuple] = {}  # local name -> (module, obj, asname) after rewriting
+        self.global_scope = None
+        self.header_comments: set[str] = set()
+        self.function_depth = 0
+        self.model_names: set[str] = set()
+        self.facts: dict = {}                # scratch space for bespoke transforms
+
+    # -- reporting -------------------------------------------------------------------------
+
+    def position(self, original: cst.CSTNode) -> tuple[int, int]:
+        try:
+            start = self.get_metadata(PositionProvider, original).start
+        except KeyError:
+            return 1, 1
+        return start.line, start.column + 1
+
+    def fixed(self, original: cst.CSTNode, code: str, message: str) -> None:
+        line, col = self.position(original)
+        self.diagnostics.append(Diagnostic(code, line, col, message, "fixed"))
+
+    def todo(self, original: cst.CSTNode, code: str, message: str) -> None:
+        """Leave a `# TODO(migrate): ...` above the statement and report it."""
+        line, col = self.position(original)
+        self.diagnostics.append(Diagnostic(code, line, col, message, "todo"))
+        text = f"{message} ({code})"
+        if self._frames and text not in self._frames[-1].todos:
+            self._frames[-1].todos.append(text)
+
+    def insert_before(self, statement: cst.BaseStatement) -> None:
+        if self._frames:
+            self._frames[-1].before.append(statement)
+
+    def enabled(self, code: str) -> bool:
+        return self.options.enabled(code)
+
+    # -- statements: TODO lines and insertions ---------------------------------------------
+
+    def on_visit(self, node: cst.CSTNode) -> bool:
+        if isinstance(node, (cst.SimpleStatementLine, cst.BaseCompoundStatement)):
+            self._frames.append(_Frame())
+        if isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
+            self.function_depth += 1
+        return super().on_visit(node)
+
+    def on_leave(self, original_node, updated_node):
+        result = super().on_leave(original_node, updated_node)
+        if isinstance(original_node, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
+            self.function_depth -= 1
+        if isinstance(original_node, (cst.SimpleStatementLine, cst.BaseCompoundStatement)):
+            frame = self._frames.pop()
+            result = self._finish_statement(result, frame)
+        return result
+
+    def _finish_statement(self, result, frame: _Frame):
+        if not (frame.todos or frame.before) or not isinstance(
+                result, (cst.SimpleStatementLine, cst.BaseCompoundStatement)):
+            return result
+        existing = {line.comment.value for line in result.leading_lines if line.comment is not None}
+        existing |= self.header_comments
+        new_lines = [cst.EmptyLine(comment=cst.Comment(TODO_PREFIX + text))
+                     for text in frame.todos if TODO_PREFIX + text not in existing]
+        if not frame.before:
+            return result.with_changes(leading_lines=[*result.leading_lines, *new_lines]) if new_lines else result
+        first = frame.before[0].with_changes(leading_lines=result.leading_lines)
+        last = result.with_changes(leading_lines=new_lines)
+        return cst.FlattenSentinel([first, *frame.before[1:], last])
+
+    # -- module ----------------------------------------------------------------------------
+
+    def visit_Module(self, node: cst.Module) -> bool:
+        self.global_scope = self.get_metadata(ScopeProvider, node, None)
+        # LibCST keeps the first statement's leading comments in the module header.
+        self.header_comments = {line.comment.value for line in node.header if line.comment is not None}
+        return True
+
+    # -- name resolution -------------------------------------------------------------------
+
+    def qualified(self, original: cst.BaseExpression) -> str | None:
+        """The Keras 1 qualified name a Name/Attribute refers to (through imports), if one."""
+        names = self.get_metadata(QualifiedNameProvider, original, set())
+        found = {n.name for n in names if n.source is QualifiedNameSource.IMPORT}
+        if not found:
+            if not names and isinstance(original, cst.Name) and original.value in self.star_index \
+                    and id(original) not in self._not_refs:
+                return self.star_index[original.value]
+            if not names and isinstance(original, cst.Attribute):
+                root = original
+                while isinstance(root, cst.Attribute):
+                    root = root.value
+                if isinstance(root, cst.Name) and root.value in self.star_index:
+                    base = self.star_index[root.value]
+                    rest = literals.code(original)[len(root.value):]
+                    return base + rest
+            return None
+        if len(found) == 1:
+            return found.pop()
+        canon = {self.tables.canonical(n) for n in found}
+        return sorted(found)[0] if len(canon) == 1 else None
+
+    def is_global_name_free(self, name: str) -> bool:
+        scope = self.global_scope
+        return scope is None or (name not in scope and name not in self.local_for.values())
+
+    def expr_for(self, target: str, *, prefer_from: bool | None = None) -> cst.BaseExpression | None:
+        """Source naming the modern `target` (`keras.layers.Dense`), importing it when needed.
+
+        Uses what the module already binds (`Dense`, `layers.Dense`, `np.argmax`); otherwise
+        adds `from keras.layers import Dense` when the file imports names from that module,
+        else `import keras` and writes the dotted name. None when it cannot be named safely.
+        """
+        if target.startswith("builtins."):
+            return cst.Name(target.split(".", 1)[1])
+        if target in self.local_for:
+            return dotted(self.local_for[target])
+        module, _, name = target.rpartition(".")
+        parts = target.split(".")
+        for end in range(len(parts) - 1, 0, -1):
+            prefix = ".".join(parts[:end])
+            if prefix in self.local_for:
+                return dotted(self.local_for[prefix] + "." + ".".join(parts[end:]))
+        if prefer_from is None:
+            prefer_from = module in self.from_modules
+        if prefer_from and module and self.is_global_name_free(name):
+            AddImportsVisitor.add_needed_import(self.context, module, name)
+            self.local_for[target] = name
+            return cst.Name(name)
+        top = parts[0]
+        alias = _IMPORT_AS.get(top)
+        if alias and self.is_global_name_free(alias):
+            AddImportsVisitor.add_needed_import(self.context, top, asname=alias)
+            self.local_for[top] = alias
+            return dotted(alias + "." + ".".join(parts[1:]))
+        if not self.is_global_name_free(top):
+            return None
+        needed = top if top == "keras" else module
+        AddImportsVisitor.add_needed_import(self.context, needed)
+        if needed == top:
+            self.local_for[top] = top
+        return dotted(target)
+
+    # -- visits that collect facts ---------------------------------------------------------
+
+    def visit_Attribute(self, node: cst.Attribute) -> bool:
+        self._not_refs.add(id(node.attr))
+        return True
+
+    def visit_Arg(self, node: cst.Arg) -> bool:
+        if node.keyword is not None:
+            self._not_refs.add(id(node.keyword))
+        return True
+
+    def visit_ImportAlias(self, node: cst.ImportAlias) -> bool:
+        return False
+
+    def visit_Call(self, node: cst.Call) -> bool:
+        self._callees.add(id(node.func))
+        return True
+
+    def visit_Import(self, node: cst.Import) -> bool:
+        self.transforms.imports.record_import(self, node)
+        return False
+
+    def visit_ImportFrom(self, node: cst.ImportFrom) -> bool:
+        self.transforms.imports.record_import_from(self, node)
+        return False
+
+    def visit_Comparison(self, node: cst.Comparison) -> bool:
+        self.transforms.comparisons.note_comparison(self, node)
+        return True
+
+    def visit_Assign(self, node: cst.Assign) -> bool:
+        self.transforms.facts.note_assign(self, node)
+        return True
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> bool:
+        self.transforms.custom_layers.enter_class(self, node)
+        return True
+
+    # -- rewrites --------------------------------------------------------------------------
+
+    def leave_SimpleStatementLine(self, original, updated):
+        return self.transforms.imports.rewrite_statement(self, original, updated)
+
+    def leave_ClassDef(self, original, updated):
+        return self.transforms.custom_layers.leave_class(self, original, updated)
+
+    def leave_FunctionDef(self, original, updated):
+        return self.transforms.custom_layers.leave_function(self, original, updated)
+
+    def leave_Assign(self, original, updated):
+        return self.transforms.custom_layers.leave_assign(self, original, updated)
+
+    def leave_Name(self, original: cst.Name, updated: cst.Name) -> cst.BaseExpression:
+        if id(original) in self._not_refs:
+            return updated
+        qualified = self.qualified(original)
+        if qualified is None:
+            return updated
+        target, why = self.tables.target(qualified)
+        if why is None or not self.enabled(why.code):
+            return updated
+        if target is None:
+            self._gone_reference(original, qualified, why)
+            return updated
+        if self.tables.is_module(qualified) or original.value != qualified.rpartition(".")[2]:
+            return updated  # a module, or an `as` alias: the import statement keeps the local name
+        new_name = target.rpartition(".")[2]
+        if qualified in self.star_index.values():
+            # Names that came through a star import must be importable from the new module.
+            rendered = self.expr_for(target, prefer_from=True) or updated
+            if id(original) not in self._callees and literals.code(rendered) != updated.value:
+                self.fixed(original, why.code, f"`{updated.value}` is now `{target}`")
+            return rendered
+        if new_name != updated.value:
+            return updated.with_changes(value=new_name)
+        return updated
+
+    def leave_Attribute(self, original: cst.Attribute, updated: cst.Attribute) -> cst.BaseExpression:
+        qualified = self.qualified(original)
+        if qualified is None:
+            return updated
+        target, why = self.tables.target(qualified)
+        if why is None or not self.enabled(why.code):
+            return updated
+        if target is None:
+            self._gone_reference(original, qualified, why)
+            return updated
+        rendered = self.render_reference(original, target)
+        if rendered is None:
+            self.todo(original, Code.KERAS_SHADOWED.value,
+                      f"cannot write `{target}` here: the module binds `{target.split('.')[0]}` to something else")
+            return updated
+        if literals.code(rendered) == literals.code(original):
+            return updated
+        if id(original) not in self._callees:
+            self.fixed(original, why.code, f"`{literals.code(original)}` is now `{target}`")
+        return rendered
+
+    def render_reference(self, original: cst.Attribute, target: str) -> cst.BaseExpression | None:
+        """`target` written from the same root as `original` (`K.sum` -> `keras.ops.sum`)."""
+        root = original
+        while isinstance(root, cst.Attribute):
+            root = root.value
+        if isinstance(root, cst.Name):
+            root_q = self.qualified(root)
+            if root_q is not None and self.tables.is_module(root_q):
+                new_root = self.tables.map_module(root_q)
+                if new_root is not None and (target == new_root or target.startswith(new_root + ".")):
+                    return dotted(root.value + target[len(new_root):])
+                self.maybe_unused(root.value)
+        return self.expr_for(target, prefer_from=False)
+
+    def maybe_unused(self, local: str) -> None:
+        """Remove the import binding `local` at the end, if nothing uses it any more."""
+        spec = self.import_specs.get(local)
+        if spec is not None:
+            RemoveImportsVisitor.remove_unused_import(self.context, *spec)
+
+    def _gone_reference(self, original, qualified, why) -> None:
+        if id(original) in self._callees:
+            return  # the call handler reports it, with the call's context
+        if self.tables.is_module(qualified) or getattr(why, "old", None) is None:
+            return
+        if self.transforms.allowed_bare_reference(self, original, why):
+            return
+        self.todo(original, why.code, _gone_message(why))
+
+    def leave_Call(self, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
+        return self.transforms.dispatch_call(self, original, updated)
+
+    def leave_Comparison(self, original, updated):
+        return self.transforms.comparisons.rewrite_comparison(self, original, updated)
+
+
+def _gone_message(row) -> str:
+    name = row.old.rpartition(".")[2]
+    return f"`{name}` has no Keras 3 equivalent: {row.why}" if row.why else f"`{name}` has no Keras 3 equivalent"
+
+
+def gone_message(row) -> str:
+    return _gone_message(row)
+
+
+def dotted(text: str) -> cst.BaseExpression:
+    parts = text.split(".")
+    node: cst.BaseExpression = cst.Name(parts[0])
+    for part in parts[1:]:
+        node = cst.Attribute(value=node, attr=cst.Name(part))
+    return node
+
+
+def full_name(node) -> str | None:
+    return get_full_name_for_node(node)
+
+
+__all__ = ["Options", "SourceResult", "migrate_source", "Migrator", "TODO_PREFIX", "is_method", "dotted"]

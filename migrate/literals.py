@@ -1,0 +1,79 @@
+"""Reading literal values out of source, and writing values back as source.
+
+"Prove or leave" (LibCST's `unnecessary_format_string`): a value map applies
+only when the argument is a literal we can evaluate; anything else is left and
+reported.
+"""
+
+from __future__ import annotations
+
+import ast
+
+import libcst as cst
+
+_EMPTY = cst.Module(body=[])
+_LITERAL_NODES = (cst.SimpleString, cst.Integer, cst.Float, cst.Imaginary, cst.ConcatenatedString,
+                  cst.UnaryOperation, cst.Tuple, cst.List, cst.Dict, cst.Set, cst.Name)
+NOT_LITERAL = object()
+
+
+def code(node: cst.CSTNode) -> str:
+    return _EMPTY.code_for_node(node)
+
+
+def literal(node: cst.BaseExpression):
+    """The Python value of a literal expression, or `NOT_LITERAL`."""
+    if not isinstance(node, _LITERAL_NODES):
+        return NOT_LITERAL
+    if isinstance(node, cst.Name) and node.value not in ("True", "False", "None"):
+        return NOT_LITERAL
+    if isinstance(node, cst.SimpleString) and "f" in node.prefix.lower():
+        return NOT_LITERAL
+    try:
+        return ast.literal_eval(code(node).strip())
+    except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
+        return NOT_LITERAL
+
+
+def is_literal(node: cst.BaseExpression) -> bool:
+    return literal(node) is not NOT_LITERAL
+
+
+def value_node(value, like: cst.BaseExpression | None = None) -> cst.BaseExpression:
+    """Source for a plain Python value; strings keep the quote style of `like`."""
+    if isinstance(value, str):
+        text = repr(value)
+        quote = like.quote if isinstance(like, cst.SimpleString) else None
+        if quote == '"' and '"' not in value and "\\" not in value:
+            text = '"' + value + '"'
+        return cst.SimpleString(text)
+    if isinstance(value, bool) or value is None:
+        return cst.Name(repr(value))
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        text = repr(value)
+        if value < 0:
+            return cst.UnaryOperation(cst.Minus(), cst.parse_expression(text[1:]))
+        return cst.parse_expression(text)
+    if isinstance(value, (tuple, list)):
+        elements = [value_node(v) for v in value]
+        return tuple_node(elements) if isinstance(value, tuple) else cst.List(
+            [cst.Element(e) for e in elements])
+    return cst.parse_expression(repr(value))
+
+
+def tuple_node(elements: list[cst.BaseExpression]) -> cst.Tuple:
+    items = []
+    for i, element in enumerate(elements):
+        last = i == len(elements) - 1
+        comma = cst.Comma(whitespace_after=cst.SimpleWhitespace(" ")) if not last else (
+            cst.Comma() if len(elements) == 1 else cst.MaybeSentinel.DEFAULT)
+        items.append(cst.Element(element, comma=comma))
+    return cst.Tuple(items)
+
+
+def _hashable(value) -> bool:
+    try:
+        hash(value)
+    except TypeError:
+        return False
+    return True

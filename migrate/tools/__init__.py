@@ -1,0 +1,1 @@
+"""Developer tools for `migrate` (table generators); never imported at run time."""

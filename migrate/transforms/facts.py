@@ -1,0 +1,71 @@
+"""What the module itself says about its names, gathered on the way down.
+
+A name assigned from `Sequential()`, `Model(...)` or `load_model(...)` is a
+Keras model, so its `fit` is Keras's `fit` (and may take Keras 1 defaults). A
+name assigned from a call with `batch_size=` (an `ImageDataGenerator.flow`, a
+user generator) is a generator whose batch size we know. Best effort, by name,
+module-wide: a name bound to several things is not trusted.
+"""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from migrate import literals
+
+# Keras 1 `ImageDataGenerator.flow*` default batch size.
+FLOW_METHODS = {"flow": 32, "flow_from_directory": 32}
+
+
+def note_assign(m, node: cst.Assign) -> None:
+    if len(node.targets) != 1 or not isinstance(node.targets[0].target, cst.Name):
+        return
+    name = node.targets[0].target.value
+    value = node.value
+    models = m.facts.setdefault("models", {})
+    batches = m.facts.setdefault("batch_sizes", {})
+    is_model = isinstance(value, cst.Call) and _is_model_factory(m, value.func)
+    if name in models and models[name] != is_model:
+        models[name] = False
+    else:
+        models[name] = is_model
+    size = batch_size_of(m, value)
+    if name in batches and (size is None or batches[name] is None
+                            or literals.code(batches[name]) != literals.code(size)):
+        batches[name] = None
+    else:
+        batches[name] = size
+
+
+def _is_model_factory(m, func) -> bool:
+    from migrate.engine import MODEL_FACTORIES
+
+    if not isinstance(func, (cst.Name, cst.Attribute)):
+        return False
+    qualified = m.qualified(func)
+    return qualified is not None and m.tables.canonical(qualified) in MODEL_FACTORIES or (
+        qualified in MODEL_FACTORIES)
+
+
+def is_model(m, receiver) -> bool:
+    if isinstance(receiver, cst.Name):
+        return bool(m.facts.get("models", {}).get(receiver.value))
+    return False
+
+
+def batch_size_of(m, expression) -> cst.BaseExpression | None:
+    """The batch size a generator expression yields, when the source says it."""
+    if isinstance(expression, cst.Name):
+        return m.facts.get("batch_sizes", {}).get(expression.value)
+    if not isinstance(expression, cst.Call):
+        return None
+    for arg in expression.args:
+        if arg.keyword is not None and arg.keyword.value == "batch_size":
+            return arg.value
+    func = expression.func
+    if isinstance(func, cst.Attribute) and func.attr.value in FLOW_METHODS:
+        positional = [a for a in expression.args if a.keyword is None and not a.star]
+        if func.attr.value == "flow" and len(positional) >= 3:
+            return positional[2].value  # flow(X, y, batch_size, ...)
+        return literals.value_node(FLOW_METHODS[func.attr.value])
+    return None

@@ -1,0 +1,3 @@
+"""(stub)"""
+def convert_merge_function(m, row, o, u, q): return None
+def convert_merge_layer(m, row, o, u, q): return None
