@@ -55,7 +55,7 @@ def get(name: str | None) -> WeightLayout | None:
 # Keras 3 kernels are channels-last whatever the data_format: (*spatial, in, out).
 # Keras 1 'th' kernels were (out, in, *spatial); 'tf' kernels were Keras 3's layout already.
 # Theano flipped kernels (true convolution); these layouts do not flip: a Theano-trained
-# file needs `flip_kernel` as well, which the loader decides (it knows the backend).
+# file needs its kernels flipped as well, which the loader decides (io/hdf5_weights.py).
 
 
 def _is_th(config) -> bool:
@@ -124,12 +124,6 @@ def _separable_to_legacy(arrays, config):
     return arrays
 
 
-def flip_kernel(kernel, rank: int):
-    """Theano <-> TensorFlow kernels, in Keras 3 layout: reverse the spatial axes."""
-    kernel = np.asarray(kernel)
-    return kernel[(slice(None, None, -1),) * rank]
-
-
 def _names(*names, bias_names=("b",)):
     def run(config):
         return (*names, *bias_names) if config.get("bias", True) else names
@@ -161,3 +155,80 @@ register("maxout_dense", WeightLayout(_kernel_bias_names, _same, _same))
 register("parametric_softplus", WeightLayout(lambda config: ("alphas", "betas"), _same, _same))
 register("srelu", WeightLayout(lambda config: ("t_left", "a_left", "t_right", "a_right"), _same, _same))
 register("locally_connected", WeightLayout(_kernel_bias_names, _same, _same))
+
+
+# --- recurrent layers (legacykeras.rules.layers.recurrent; research notes 3.2) -----------------
+# Keras 3 concatenates the gates on the last axis: LSTM i, f, c, o; GRU z, r, h (reset_after=False,
+# one bias per gate). Keras 1 'gpu' mode had that layout already; 'cpu'/'mem' kept one array per
+# gate: LSTM in i, c, f, o order (its explicit trainable_weights list), GRU in z, r, h order.
+_LSTM_GATES = ("i", "c", "f", "o")
+_LSTM_TO_MODERN_ORDER = (0, 2, 1, 3)  # i, c, f, o -> i, f, c, o
+_GRU_GATES = ("z", "r", "h")
+
+
+def _per_gate(config) -> bool:
+    return config.get("consume_less", "cpu") != "gpu"
+
+
+def _gated_names(gates):
+    def run(config):
+        if not _per_gate(config):
+            return ("W", "U", "b")
+        return tuple(f"{kind}_{gate}" for gate in gates for kind in ("W", "U", "b"))
+    return run
+
+
+def _gated_to_modern(gates, order):
+    def run(arrays, config):
+        arrays = [np.asarray(a) for a in arrays]
+        if not _per_gate(config) or len(arrays) == 3:
+            return arrays
+        by_gate = [arrays[3 * g:3 * g + 3] for g in range(len(gates))]
+        return [np.concatenate([by_gate[g][kind] for g in order], axis=-1) for kind in range(3)]
+    return run
+
+
+def _gated_to_legacy(gates, order):
+    def run(arrays, config):
+        arrays = [np.asarray(a) for a in arrays]
+        if not _per_gate(config):
+            return arrays
+        pieces = [np.split(a, len(gates), axis=-1) for a in arrays]  # modern gate order
+        out = []
+        for gate in range(len(gates)):
+            modern_index = order.index(gate)
+            out += [pieces[kind][modern_index] for kind in range(3)]
+        return out
+    return run
+
+
+_RNN_ATTRIBUTES = {"W": "kernel", "U": "recurrent_kernel", "b": "bias"}
+
+register("simple_rnn", WeightLayout(lambda config: ("W", "U", "b"), _same, _same, _RNN_ATTRIBUTES))
+register("lstm", WeightLayout(
+    _gated_names(_LSTM_GATES), _gated_to_modern(_LSTM_GATES, _LSTM_TO_MODERN_ORDER),
+    _gated_to_legacy(_LSTM_GATES, _LSTM_TO_MODERN_ORDER), _RNN_ATTRIBUTES,
+))
+register("gru", WeightLayout(
+    _gated_names(_GRU_GATES), _gated_to_modern(_GRU_GATES, (0, 1, 2)),
+    _gated_to_legacy(_GRU_GATES, (0, 1, 2)), _RNN_ATTRIBUTES,
+))
+
+
+def _conv_lstm_to_modern(arrays, config):
+    arrays = [np.asarray(a) for a in arrays]
+    if _is_th(config):  # per gate: W (F, C, r, c) and U (F, F, r, c) -> (r, c, in, F)
+        arrays = [np.transpose(a, (2, 3, 1, 0)) if a.ndim == 4 else a for a in arrays]
+    return _gated_to_modern(_LSTM_GATES, _LSTM_TO_MODERN_ORDER)(arrays, {"consume_less": "cpu"})
+
+
+def _conv_lstm_to_legacy(arrays, config):
+    arrays = _gated_to_legacy(_LSTM_GATES, _LSTM_TO_MODERN_ORDER)(arrays, {"consume_less": "cpu"})
+    if _is_th(config):
+        arrays = [np.transpose(a, (3, 2, 0, 1)) if a.ndim == 4 else a for a in arrays]
+    return arrays
+
+
+register("conv_lstm2d", WeightLayout(
+    _gated_names(_LSTM_GATES), _conv_lstm_to_modern, _conv_lstm_to_legacy, _RNN_ATTRIBUTES,
+))

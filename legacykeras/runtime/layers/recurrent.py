@@ -1,0 +1,72 @@
+"""Keras 1 `SimpleRNN`, `GRU`, `LSTM` on Keras 3's recurrent layers.
+
+The rows in `legacykeras.rules.layers.recurrent` do the argument work; this
+module adds what a row cannot say:
+- Keras 1's 'cpu'/'mem' modes initialised and regularised the recurrent
+  kernels of GRU/LSTM with `init` / `W_regularizer` (1.2.2 `GRU.build`,
+  `LSTM.build`), so those modes get the same here;
+- Keras 1 attributes: `output_dim`, `W`/`U`/`b` (the gates side by side, as
+  Keras 1 concatenated them), `consume_less`, `inner_activation`, `states`.
+"""
+
+from __future__ import annotations
+
+from legacykeras._keras import keras
+from legacykeras.rules.layers import recurrent as rows
+from legacykeras.rules.schema import Expr
+from legacykeras.runtime.factory import legacy_layer_class
+from legacykeras.runtime.values import instantiate
+
+_MODULE = "legacykeras.layers.recurrent"
+
+
+def keras1_activation(value):
+    """A Keras 1 activation (name or function) as a Keras 3 one; 'hard_sigmoid' keeps slope 0.2."""
+    if isinstance(value, Expr) and value.target == "legacykeras.activations.get":
+        value = value.kwargs["identifier"]
+    if value == "hard_sigmoid":
+        try:
+            from legacykeras import activations
+        except ImportError:  # the activations module is optional for the recurrent layers
+            from legacykeras.backend import hard_sigmoid
+
+            return hard_sigmoid
+        return activations.get("hard_sigmoid")
+    return instantiate(value)
+
+
+def _modern_kwargs(self, translation):
+    kwargs = dict(translation.kwargs)
+    for key in ("activation", "recurrent_activation"):
+        if key in kwargs:
+            kwargs[key] = keras1_activation(kwargs[key])
+    legacy = translation.legacy
+    if self.legacy_rule is not rows.SIMPLERNN and legacy.get("consume_less", "cpu") != "gpu":
+        # Keras 1.2.2 per-gate modes: U_* used `init` and `W_regularizer` (a Keras 1 quirk we keep).
+        kwargs["recurrent_initializer"] = kwargs.get("kernel_initializer", "glorot_uniform")
+        kwargs["recurrent_regularizer"] = kwargs.get("kernel_regularizer")
+        if isinstance(kwargs["recurrent_initializer"], Expr):
+            kwargs["recurrent_initializer"] = Expr(kwargs["recurrent_initializer"].target,
+                                                   dict(kwargs["recurrent_initializer"].kwargs))
+    return {k: instantiate(v) for k, v in kwargs.items()}
+
+
+def _cell_attr(name):
+    return property(lambda self: getattr(self.cell, name), doc=f"Keras 1 name of `cell.{name}`.")
+
+
+_EXTRA = {
+    "_legacy_modern_kwargs": _modern_kwargs,
+    "output_dim": property(lambda self: self.units, doc="Keras 1 name of `units`."),
+    "consume_less": property(lambda self: self.legacy_config().get("consume_less", "cpu")),
+    "inner_activation": property(lambda self: getattr(self.cell, "recurrent_activation", None)),
+    "W": _cell_attr("kernel"),
+    "U": _cell_attr("recurrent_kernel"),
+    "b": _cell_attr("bias"),
+}
+
+SimpleRNN = legacy_layer_class(rows.SIMPLERNN, keras.layers.SimpleRNN, module=_MODULE, extra=_EXTRA)
+GRU = legacy_layer_class(rows.GRU, keras.layers.GRU, module=_MODULE, extra=_EXTRA)
+LSTM = legacy_layer_class(rows.LSTM, keras.layers.LSTM, module=_MODULE, extra=_EXTRA)
+
+__all__ = ["GRU", "LSTM", "SimpleRNN", "keras1_activation"]
