@@ -9,11 +9,12 @@ from legacykeras.rules.convert import modern_call, translate
 def legacy_kwargs(rule, args, kwargs) -> dict:
     """The modern keyword arguments for a Keras 1 call; warns with the Keras 3 spelling if any changed."""
     translation = translate(rule, tuple(args), dict(kwargs), base_args=())
-    if translation.changes:
-        modern = modern_call(rule, translation) if rule.new else rule.why
+    changes = "; ".join(translation.changes)
+    if rule.new is None:  # the thing itself is Keras 1 only: say what replaces it
+        lk_warnings.warn_legacy(rule.code, f"Keras 1 `{rule.old}`: {rule.why}." + (f" ({changes})" if changes else ""))
+    elif changes:
         lk_warnings.warn_legacy(
-            rule.code,
-            f"Keras 1 call `{rule.old_name}(...)`: {'; '.join(translation.changes)}. Keras 3: {modern}",
+            rule.code, f"Keras 1 call `{rule.old_name}(...)`: {changes}. Keras 3: {modern_call(rule, translation)}"
         )
     return translation.kwargs
 

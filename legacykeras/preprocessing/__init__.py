@@ -1,0 +1,1 @@
+"""Keras 1.2.2 `keras.preprocessing`: image (ImageDataGenerator), sequence, text (Tokenizer)."""
