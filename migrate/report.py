@@ -18,22 +18,26 @@ class Code(str, enum.Enum):
     """Diagnostics of `migrate` itself (the rules table owns every other `LKnnn`)."""
 
     SYNTAX = "LK000"
-    """The file does not parse as Python 3; it is left as it is."""
     PYTHON2 = "LK001"
-    """Python 2 syntax (print statement, `except E, e`, ...): convert to Python 3 first."""
     STAR_IMPORT = "LK002"
-    """`from keras.X import *`: names were resolved from Keras 1's export list, best effort."""
     NOT_IN_KERAS3 = "LK003"
-    """A name the migrated code imports does not exist in Keras 3 (no rule says what replaces it)."""
     UNREADABLE = "LK004"
-    """The file could not be read or decoded (encoding, permissions, notebook JSON)."""
     INTERNAL = "LK005"
-    """`migrate` failed on this file (a bug: please report it); the file is left as it is."""
     KERAS_SHADOWED = "LK006"
-    """The module binds `keras` to something else; `migrate` cannot write `keras.` names."""
 
 
-SEVERITIES = ("fixed", "todo", "error")
+DESCRIPTIONS = {
+    Code.SYNTAX: "the file does not parse as Python 3; it is left as it is",
+    Code.PYTHON2: "Python 2 syntax (print statement, `except E, e`, ...): convert to Python 3 first",
+    Code.STAR_IMPORT: "`from keras.X import *`: names resolved from Keras 1's export list, best effort",
+    Code.NOT_IN_KERAS3: "a name the code imports does not exist in Keras 3 and no rule says what replaces it",
+    Code.UNREADABLE: "the file could not be read or decoded (encoding, permissions, notebook JSON)",
+    Code.INTERNAL: "migrate failed on this file (a bug: please report it); the file is left as it is",
+    Code.KERAS_SHADOWED: "the module binds `keras` to something else, so `keras.` names cannot be written",
+}
+
+
+SEVERITIES = ("fixed", "info", "todo", "error")
 
 
 @dataclasses.dataclass
@@ -44,8 +48,8 @@ class Diagnostic:
         code: rule code (`LK101`) or a `Code`.
         line, col: 1-based line and column in the original file (in the cell, for notebooks).
         message: what changed or what to do, in one line.
-        severity: 'fixed' (rewritten), 'todo' (left for a person, with a TODO comment),
-            'error' (the file was not processed).
+        severity: 'fixed' (rewritten), 'info' (a note, nothing changed), 'todo' (left for a
+            person, with a TODO comment), 'error' (the file was not processed).
         cell: notebook cell index (0-based), None for .py files.
     """
 
