@@ -325,9 +325,32 @@ class LegacyModelMixin:
         return values
 
     def _legacy_train_batch(self, xs, ys, sws):
+        if sws is None and self._legacy_can_split(xs):
+            return self._legacy_ordered(self._legacy_distributed_step(xs, ys))
         logs = super().train_on_batch(_unlist(xs), _unlist(ys), sample_weight=None if sws is None else _unlist(sws),
                                       return_dict=True)
         return self._legacy_ordered(logs)
+
+    def _legacy_can_split(self, xs):
+        """Under a multi-replica `tf.distribute` strategy, split a batch that divides evenly.
+
+        Keras 1's loss is a mean over the batch, so equal shards give the same gradient as the
+        whole batch. A weighted or uneven batch is not split: each replica then computes the
+        whole batch (Keras 3's `train_on_batch` behaviour), which keeps Keras 1's weighting exact.
+        """
+        replicas = self.distribute_strategy.num_replicas_in_sync
+        return replicas > 1 and _nb_samples(xs) % replicas == 0
+
+    def _legacy_distributed_step(self, xs, ys):
+        import tensorflow as tf
+
+        data = (_unlist(xs), _unlist(ys))
+        self._maybe_symbolic_build(data_batch=(*data, None))
+        self.make_train_function()
+        self.reset_metrics()
+        dataset = tf.data.Dataset.from_tensors(data)
+        logs = self.train_function(iter(self.distribute_strategy.experimental_distribute_dataset(dataset)))
+        return {key: float(np.asarray(value)) for key, value in logs.items()}
 
     def _legacy_test_batch(self, xs, ys, sws):
         logs = super().test_on_batch(_unlist(xs), _unlist(ys), sample_weight=None if sws is None else _unlist(sws),
