@@ -526,13 +526,31 @@ class LambdaCallback(Callback):
         self.on_train_end = on_train_end or nothing1
 
 
+def _summary(tag, tensor, step, plugin):
+    """One TensorBoard summary through TensorFlow's core `tf.summary.write` (no `tensorboard` package needed)."""
+    import tensorflow as tf
+
+    metadata = tf.compat.v1.SummaryMetadata(plugin_data=tf.compat.v1.SummaryMetadata.PluginData(plugin_name=plugin))
+    tf.summary.write(tag, tensor, step=step, metadata=metadata.SerializeToString())
+
+
+def _histogram_buckets(values, count=30):
+    values = np.asarray(values, dtype="float64").ravel()
+    low, high = (values.min(), values.max()) if values.size else (0.0, 0.0)
+    if low == high:
+        return np.array([[low, high, float(values.size)]])
+    counts, edges = np.histogram(values, bins=count, range=(low, high))
+    return np.stack([edges[:-1], edges[1:], counts.astype("float64")], axis=1)
+
+
 class TensorBoard(Callback):
     """Keras 1 `TensorBoard(log_dir='./logs', histogram_freq=0, write_graph=True, write_images=False)`.
 
     Epoch logs become scalars; every `histogram_freq` epochs each weight gets a
-    histogram (and an image with `write_images`). Keras 1 also histogrammed
-    layer outputs on the validation data through its TF1 session; here layer
-    outputs are computed on `model.validation_data` when present.
+    histogram (and an image with `write_images`), and each layer's output on
+    `model.validation_data` a histogram ('<layer>_out'), as Keras 1 did.
+    Keras 1's `write_graph` dumped the TF1 session graph; TF2 has none, so the
+    model's Keras 1 JSON is written as text instead.
     """
 
     def __init__(self, log_dir="./logs", histogram_freq=0, write_graph=True, write_images=False):
@@ -554,7 +572,7 @@ class TensorBoard(Callback):
             for weight in layer.weights:
                 name = weight.path.replace("/", "_") if hasattr(weight, "path") else weight.name
                 value = keras.ops.convert_to_numpy(weight)
-                tf.summary.histogram(name, value, step=epoch)
+                _summary(name, _histogram_buckets(value), epoch, "histograms")
                 if self.write_images:
                     image = np.squeeze(value)
                     if image.ndim == 1:
@@ -562,7 +580,10 @@ class TensorBoard(Callback):
                     if image.ndim == 2:
                         if image.shape[0] > image.shape[1]:
                             image = image.T
-                        tf.summary.image(name, image[None, :, :, None], step=epoch)
+                        scaled = (image - image.min()) / max(float(image.max() - image.min()), 1e-12)
+                        png = tf.io.encode_png((scaled[:, :, None] * 255).astype("uint8"))
+                        _summary(name, tf.stack([tf.as_string(image.shape[1]), tf.as_string(image.shape[0]), png]),
+                                 epoch, "images")
         data = getattr(self.model, "validation_data", None)
         if data:
             count = len(self.model.inputs)
@@ -572,25 +593,21 @@ class TensorBoard(Callback):
                     continue
                 probe = keras.Model(self.model.inputs, layer.output)
                 outputs = probe.predict(inputs[0] if count == 1 else inputs, verbose=0)
-                tf.summary.histogram(f"{layer.name}_out", np.asarray(outputs), step=epoch)
+                _summary(f"{layer.name}_out", _histogram_buckets(outputs), epoch, "histograms")
 
     def on_train_begin(self, logs=None):
-        import tensorflow as tf
-
         if self.write_graph:
             with self.writer.as_default():
-                tf.summary.text("model_config", self.model.to_json(), step=0)
+                _summary("model_config", np.array(self.model.to_json()), 0, "text")
 
     def on_epoch_end(self, epoch, logs=None):
-        import tensorflow as tf
-
         with self.writer.as_default():
             if self.histogram_freq and epoch % self.histogram_freq == 0:
                 self._histograms(epoch)
             for name, value in (logs or {}).items():
                 if name in ("batch", "size"):
                     continue
-                tf.summary.scalar(name, float(value), step=epoch)
+                _summary(name, np.float32(value), epoch, "scalars")
         self.writer.flush()
 
     def on_train_end(self, logs=None):
