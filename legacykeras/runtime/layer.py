@@ -11,7 +11,9 @@ A legacy layer is a Keras 3 layer (the mixin sits first in the MRO) that
 
 from __future__ import annotations
 
+from legacykeras import config as config_module
 from legacykeras import warnings as lk_warnings
+from legacykeras.rules import values as rule_values
 from legacykeras.rules import weights as weight_layouts
 from legacykeras.rules.convert import BASE_ARGS, Translation, modern_call, translate
 from legacykeras.rules.schema import CallRule
@@ -37,11 +39,18 @@ class LegacyLayerMixin:
     """Keras 1 behaviour on top of a Keras 3 layer class."""
 
     legacy_rule: CallRule | None = None
+    _legacy_default_input_dtype = "float32"
 
     # --- construction -------------------------------------------------------------------
     def _legacy_translate(self, args, kwargs, rule: CallRule | None = None) -> Translation:
         rule = rule or self.legacy_rule
         translation = translate(rule, args, kwargs)
+        if "dim_ordering" in rule.positional and "dim_ordering" in rule.rename:
+            # Keras 1 read 'default' (or nothing) from keras.json at construction; Keras 3
+            # would read its own image_data_format instead.
+            modern = rule.rename["dim_ordering"]
+            if translation.kwargs.get(modern) is None:
+                translation.kwargs[modern] = rule_values.default_data_format()
         if translation.changes:
             lk_warnings.warn_legacy(
                 rule.code,
@@ -61,14 +70,26 @@ class LegacyLayerMixin:
         return out
 
     def _legacy_finish(self, translation: Translation) -> None:
-        base = translation.base
+        base = dict(translation.base)
+        rule = self.legacy_rule
         self._legacy_config = dict(translation.legacy)
+        if rule is not None and "dim_ordering" in rule.positional:
+            ordering = self._legacy_config.get("dim_ordering", "default")
+            if ordering in (None, "default"):
+                self._legacy_config["dim_ordering"] = config_module.image_dim_ordering()
+        if rule is not None and "input_dim" in base and "input_length" in rule.positional:
+            # Keras 1 sequence layers (Convolution1D, TimeDistributedDense, ...) turned
+            # input_dim alone into input_shape=(input_length or None, input_dim).
+            base.setdefault("input_length", None)
         self._legacy_batch_input_shape = batch_input_shape_from(base)
-        self._legacy_input_dtype = base.get("input_dtype") or "float32"
+        self._legacy_input_dtype = base.get("input_dtype") or self._legacy_default_input_dtype
         self._legacy_initial_weights = base.get("weights")
+        regularizer = getattr(self, "activity_regularizer", None)
+        if regularizer is not None and not isinstance(regularizer, _SummedOverBatch):
+            self.activity_regularizer = _SummedOverBatch(regularizer)
 
     def _legacy_modern_kwargs(self, translation: Translation) -> dict:
-        return instantiate_all(translation.kwargs)
+        return {key: _live_value(key, value) for key, value in instantiate_all(translation.kwargs).items()}
 
     # --- weights ------------------------------------------------------------------------
     @property
@@ -76,9 +97,25 @@ class LegacyLayerMixin:
         return weight_layouts.get(self.legacy_rule.weights) if self.legacy_rule else None
 
     def legacy_config(self) -> dict:
-        """The Keras 1 arguments, as converters and configs need them."""
-        config = dict(getattr(self, "_legacy_config", {}))
+        """The Keras 1 arguments, as converters and configs need them.
+
+        Rows that list Keras 1's `get_config()` keys (`CallRule.config`) give every
+        key, defaults filled in and `dim_ordering` resolved, as Keras 1 did.
+        """
+        given = dict(getattr(self, "_legacy_config", {}))
+        rule = self.legacy_rule
+        if rule is not None and rule.config:
+            config = {key: given.get(key, default) for key, default in rule.config.items()}
+            config = self._legacy_complete_config(config)
+        else:
+            config = given
         config.setdefault("name", self.name)
+        return config
+
+    def _legacy_complete_config(self, config: dict) -> dict:
+        """Values Keras 1 knew only once built or resolved itself (overridden by adapters)."""
+        if "activation" in config and config["activation"] is None:
+            config["activation"] = "linear"
         return config
 
     def build(self, input_shape):
@@ -157,14 +194,54 @@ class LegacyLayerMixin:
         if getattr(self, "_legacy_batch_input_shape", None) is not None:
             config["batch_input_shape"] = list(self._legacy_batch_input_shape)
             config["input_dtype"] = self._legacy_input_dtype
-        for key, value in getattr(self, "_legacy_config", {}).items():
-            if key not in BASE_ARGS:
-                config[key] = to_legacy_config_value(value)
+        rule = self.legacy_rule
+        keep = set(rule.config) if rule is not None else set()
+        for key, value in self.legacy_config().items():
+            if key == "name" or (key in BASE_ARGS and key not in keep):
+                continue
+            config[key] = to_legacy_config_value(value)
         return config
 
     @classmethod
     def from_config(cls, config):
         return cls(**config)
+
+
+def _live_value(key: str, value):
+    """Keras 1 forms Keras 3 cannot read: `{"name": "L1L2Regularizer", ...}` config dicts
+    (as Keras 1 files hold them) and `init(shape, name=None)` callables."""
+    if key.endswith("_regularizer") and isinstance(value, dict) and "name" in value:
+        from legacykeras import regularizers
+
+        return regularizers.get(value)
+    if key.endswith("_constraint") and isinstance(value, dict) and "name" in value:
+        from legacykeras import constraints
+
+        return constraints.get(value)
+    if key.endswith("_initializer") and callable(value):
+        from legacykeras import initializations
+
+        return initializations.legacy_initializer(value)
+    return value
+
+
+class _SummedOverBatch:
+    """Keras 1 added an activity penalty summed over the batch; Keras 3 divides it by the
+    batch size (its layers take the mean). Multiplying back keeps Keras 1's loss values."""
+
+    def __init__(self, regularizer):
+        self.regularizer = regularizer
+
+    def __call__(self, x):
+        from legacykeras._keras import keras
+
+        return self.regularizer(x) * keras.ops.cast(keras.ops.shape(x)[0], x.dtype)
+
+    def get_legacy_config(self):
+        return to_legacy_config_value(self.regularizer)
+
+    def get_config(self):
+        return self.regularizer.get_config()
 
 
 def _attribute_map(cls) -> dict:
