@@ -189,9 +189,12 @@ class Migrator(cst.CSTTransformer):
         self.import_specs: dict[str, tuple] = {}  # local name -> (module, obj, asname) after rewriting
         self.global_scope = None
         self.header_comments: set[str] = set()
+        self.watched_statements: set[int] = set()  # statements whose rewritten form a block rewrite needs
+        self.statement_results: dict[int, object] = {}
         self.function_depth = 0
         self.model_names: set[str] = set()
         self.facts: dict = {}                # scratch space for bespoke transforms
+        self.position_hint = None            # where to report changes to nodes built by a transform
 
     # -- reporting -------------------------------------------------------------------------
 
@@ -199,6 +202,8 @@ class Migrator(cst.CSTTransformer):
         try:
             start = self.get_metadata(PositionProvider, original).start
         except KeyError:
+            if self.position_hint is not None and self.position_hint is not original:
+                return self.position(self.position_hint)
             return 1, 1
         return start.line, start.column + 1
 
@@ -237,9 +242,15 @@ class Migrator(cst.CSTTransformer):
         if isinstance(original_node, (cst.SimpleStatementLine, cst.BaseCompoundStatement)):
             frame = self._frames.pop()
             result = self._finish_statement(result, frame)
+            if id(original_node) in self.watched_statements:
+                self.statement_results[id(original_node)] = result
         return result
 
     def _finish_statement(self, result, frame: _Frame):
+        if isinstance(result, cst.FlattenSentinel) and frame.todos and not frame.before:
+            nodes = list(result.nodes)
+            nodes[0] = self._finish_statement(nodes[0], frame)
+            return cst.FlattenSentinel(nodes)
         if not (frame.todos or frame.before) or not isinstance(
                 result, (cst.SimpleStatementLine, cst.BaseCompoundStatement)):
             return result
@@ -259,7 +270,25 @@ class Migrator(cst.CSTTransformer):
         self.global_scope = self.get_metadata(ScopeProvider, node, None)
         # LibCST keeps the first statement's leading comments in the module header.
         self.header_comments = {line.comment.value for line in node.header if line.comment is not None}
+        self._scan_block(node.body)
         return True
+
+    def visit_IndentedBlock(self, node: cst.IndentedBlock) -> bool:
+        self._scan_block(node.body)
+        return True
+
+    def _scan_block(self, body) -> None:
+        self.transforms.merge_calls.scan_block(self, body)
+        if id(body) in self.facts.get("merge_blocks", {}):
+            self.watched_statements.update(id(s) for s in body)
+
+    def leave_Module(self, original: cst.Module, updated: cst.Module) -> cst.Module:
+        body = self.transforms.merge_calls.rebuild_block(self, original.body, self.statement_results)
+        return updated if body is None else updated.with_changes(body=body)
+
+    def leave_IndentedBlock(self, original: cst.IndentedBlock, updated: cst.IndentedBlock) -> cst.IndentedBlock:
+        body = self.transforms.merge_calls.rebuild_block(self, original.body, self.statement_results)
+        return updated if body is None else updated.with_changes(body=body)
 
     # -- name resolution -------------------------------------------------------------------
 
@@ -342,6 +371,7 @@ class Migrator(cst.CSTTransformer):
 
     def visit_Call(self, node: cst.Call) -> bool:
         self._callees.add(id(node.func))
+        self.transforms.facts.note_call(self, node)
         return True
 
     def visit_Import(self, node: cst.Import) -> bool:
@@ -358,10 +388,15 @@ class Migrator(cst.CSTTransformer):
 
     def visit_Assign(self, node: cst.Assign) -> bool:
         self.transforms.facts.note_assign(self, node)
+        self.transforms.custom_layers.note_assign(self, node)
         return True
 
     def visit_ClassDef(self, node: cst.ClassDef) -> bool:
         self.transforms.custom_layers.enter_class(self, node)
+        return True
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
+        self.transforms.custom_layers.enter_function(self, node)
         return True
 
     # -- rewrites --------------------------------------------------------------------------

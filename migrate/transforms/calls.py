@@ -67,7 +67,7 @@ def convert_call(m, row: CallRule, original: cst.Call, updated: cst.Call, *, ker
         changes: what the caller changed already, for the report line.
         force: rewrite even when the call shows no Keras 1 spelling (the caller knows).
     """
-    handled = handled or {}
+    handled = {**m.facts.get("pre_handled", {}).get(id(original), {}), **(handled or {})}
     changes = list(changes or [])
     legacy = row.legacy_keywords()
     keywords = [a.keyword.value for a in updated.args if a.keyword is not None]
@@ -175,6 +175,7 @@ def _apply_actions(m, row, original, items, handled, changes):
         if name in handled:
             replacement = handled[name]
             if replacement is not None:
+                replacement = replacement.with_changes(comma=item.arg.comma)
                 out.append(_Item(name, replacement, item.orig, "done", replacement.keyword.value
                                  if replacement.keyword is not None else None))
             continue
@@ -266,7 +267,7 @@ def _merge(m, row, original, items, changes):
             continue
         by_name = {i.name: i for i in present}
         values = [by_name[s].arg.value for s in group.sources]
-        merged = _keyword_arg(group.into, literals.tuple_node(values))
+        merged = _keyword_arg(group.into, literals.tuple_node(values)).with_changes(comma=present[-1].arg.comma)
         first = min(items.index(i) for i in present)
         new_item = _Item(group.into, merged, present[0].orig, "done", group.into)
         items = [i for i in items if i not in present]
@@ -395,8 +396,9 @@ def _fix_commas(args: list[cst.Arg], old: tuple) -> list[cst.Arg]:
 
 
 def _commas(args: list[cst.Arg]) -> list[cst.Arg]:
+    """Fresh argument list: ', ' between arguments, no trailing comma."""
     return [a.with_changes(comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" ")))
-            if i < len(args) - 1 else a for i, a in enumerate(args)]
+            if i < len(args) - 1 else a.with_changes(comma=cst.MaybeSentinel.DEFAULT) for i, a in enumerate(args)]
 
 
 def _keyword_arg(keyword: str, value: cst.BaseExpression) -> cst.Arg:

@@ -29,6 +29,12 @@ def note_assign(m, node: cst.Assign) -> None:
         models[name] = False
     else:
         models[name] = is_model
+    if is_model:
+        m.facts.setdefault("adds", {})[name] = 0
+        m.facts.setdefault("units", {})[name] = None
+        if value.args and isinstance(value.args[0].value, cst.List):
+            for element in value.args[0].value.elements:
+                note_layer(m, name, element.value)
     size = batch_size_of(m, value)
     if name in batches and (size is None or batches[name] is None
                             or literals.code(batches[name]) != literals.code(size)):
@@ -69,3 +75,55 @@ def batch_size_of(m, expression) -> cst.BaseExpression | None:
             return positional[2].value  # flow(X, y, batch_size, ...)
         return literals.value_node(FLOW_METHODS[func.attr.value])
     return None
+
+
+_DENSE = ("keras.layers.core.Dense", "keras.layers.Dense")
+
+
+def note_layer(m, model: str, layer) -> None:
+    """Remember the output size of the last layer added to `model` (None: unknown)."""
+    units = m.facts.setdefault("units", {})
+    if not isinstance(layer, cst.Call) or not isinstance(layer.func, (cst.Name, cst.Attribute)):
+        units[model] = None
+        return
+    qualified = m.qualified(layer.func)
+    canonical = m.tables.canonical(qualified) if qualified else None
+    if canonical in _DENSE or qualified in _DENSE:
+        size = None
+        for index, arg in enumerate(layer.args):
+            if (arg.keyword is None and index == 0 and not arg.star) or (
+                    arg.keyword is not None and arg.keyword.value in ("output_dim", "units")):
+                size = literals.literal(arg.value)
+        units[model] = size if isinstance(size, int) else None
+    elif canonical is not None and canonical.rpartition(".")[2] in ("Activation", "Dropout"):
+        return  # keeps the size of the layer before
+    else:
+        units[model] = None
+
+
+def output_units(m, receiver) -> int | None:
+    if isinstance(receiver, cst.Name):
+        return m.facts.get("units", {}).get(receiver.value)
+    return None
+
+
+def note_call(m, node: cst.Call) -> None:
+    """On the way down: layers added to known models, first layers that carry a batch shape."""
+    from migrate.transforms import input_shape
+
+    func = node.func
+    if isinstance(func, cst.Attribute) and func.attr.value == "add" and isinstance(func.value, cst.Name) \
+            and len(node.args) == 1 and not node.args[0].keyword and not node.args[0].star:
+        name = func.value.value
+        if is_model(m, func.value):
+            added = m.facts.setdefault("adds", {})
+            if added.get(name, 0) == 0:
+                input_shape.note_first_layer(m, node, node.args[0].value)
+            added[name] = added.get(name, 0) + 1
+            note_layer(m, name, node.args[0].value)
+    elif isinstance(func, (cst.Name, cst.Attribute)) and node.args and isinstance(node.args[0].value, cst.List):
+        qualified = m.qualified(func)
+        if qualified is not None and m.tables.canonical(qualified) == "keras.models.Sequential":
+            elements = node.args[0].value.elements
+            if elements:
+                input_shape.note_first_layer(m, node, elements[0].value)
