@@ -79,16 +79,6 @@ MERGE_LAYER = CallRule(
         "`Maximum`, `Dot`; a `Merge` of Sequential models is a functional model now",
 )
 
-TIME_DISTRIBUTED_DENSE = CallRule(
-    code="LK516",
-    old="keras.layers.core.TimeDistributedDense",
-    new=None,
-    aliases=("keras.layers.TimeDistributedDense",),
-    positional=("output_dim", "init", "activation", "weights", "W_regularizer", "b_regularizer",
-                "activity_regularizer", "W_constraint", "b_constraint", "bias", "input_dim", "input_length"),
-    why="`TimeDistributedDense(n)` is `TimeDistributed(Dense(n))`",
-)
-
 _GENERATOR_WORKERS = [
     Drop("max_q_size", why="Keras 3 `fit` takes no queue size; set it on a `keras.utils.PyDataset`"),
     Drop("nb_worker", why="Keras 3 `fit` takes no workers; set `workers=` on a `keras.utils.PyDataset`"),
@@ -189,5 +179,5 @@ LAYER = CallRule(
     why="custom layers: `get_output_shape_for` is `compute_output_shape`, weights come from `add_weight`",
 )
 
-RULES = [MODEL, INPUT, INPUT_LAYER, MERGE_FUNCTION, MERGE_LAYER, TIME_DISTRIBUTED_DENSE, FIT_GENERATOR,
+RULES = [MODEL, INPUT, INPUT_LAYER, MERGE_FUNCTION, MERGE_LAYER, FIT_GENERATOR,
          EVALUATE_GENERATOR, PREDICT_GENERATOR, PREDICT_CLASSES, PREDICT_PROBA, LAYER]
