@@ -15,6 +15,7 @@ from legacykeras._keras import keras
 from legacykeras.rules.layers import recurrent as rows
 from legacykeras.rules.schema import Expr
 from legacykeras.runtime.factory import legacy_layer_class
+from legacykeras.runtime.layer import LegacyLayerMixin
 from legacykeras.runtime.values import instantiate
 
 _MODULE = "legacykeras.layers.recurrent"
@@ -51,12 +52,21 @@ def _modern_kwargs(self, translation):
     return {k: instantiate(v) for k, v in kwargs.items()}
 
 
+def _finish(self, translation):
+    LegacyLayerMixin._legacy_finish(self, translation)
+    base = translation.base
+    if base.get("input_dim") and base.get("input_shape") is None and base.get("batch_input_shape") is None:
+        # Keras 1 Recurrent: input_dim means input_shape=(input_length, input_dim), length or not.
+        self._legacy_batch_input_shape = (base.get("batch_size"), base.get("input_length"), base["input_dim"])
+
+
 def _cell_attr(name):
     return property(lambda self: getattr(self.cell, name), doc=f"Keras 1 name of `cell.{name}`.")
 
 
 _EXTRA = {
     "_legacy_modern_kwargs": _modern_kwargs,
+    "_legacy_finish": _finish,
     "output_dim": property(lambda self: self.units, doc="Keras 1 name of `units`."),
     "consume_less": property(lambda self: self.legacy_config().get("consume_less", "cpu")),
     "inner_activation": property(lambda self: getattr(self.cell, "recurrent_activation", None)),

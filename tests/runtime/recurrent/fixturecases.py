@@ -43,6 +43,7 @@ def load(env, ordering, case, constructor=None):
 
     path = fixture_case(env, ordering, case)
     meta = json.loads((path / "meta.json").read_text())
+    K.reset_uids()  # Keras 1 names from _1, as in the fixture's fresh session
     previous = K.image_dim_ordering()
     K.set_image_dim_ordering(ordering)
     try:
