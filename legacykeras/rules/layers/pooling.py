@@ -1,6 +1,6 @@
 """Rows for `keras.layers.pooling` (Keras 1.2.2). Codes LK140-LK154.
 
-Keras 1.2.2 also exported the pooling layers from `keras.layers.convolutional`.
+Keras 1.2.2 also exported the (non-global) pooling layers from `keras.layers.convolutional`.
 """
 
 from legacykeras.rules.schema import CallRule
@@ -41,12 +41,11 @@ def _pool(code, name, rank):
 
 def _global(code, name, rank):
     if rank == 1:
-        return CallRule(code=code, old=_MOD + name, new="keras.layers." + name, aliases=(_ALSO + name,))
+        return CallRule(code=code, old=_MOD + name, new="keras.layers." + name)
     return CallRule(
         code=code,
         old=_MOD + name,
         new="keras.layers." + name,
-        aliases=(_ALSO + name,),
         positional=("dim_ordering",),
         rename={"dim_ordering": "data_format"},
         values={"dim_ordering": DIM_ORDERING},
