@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import json
 import numbers
+import warnings
 
 import numpy as np
 
@@ -506,8 +507,8 @@ class LegacyModelMixin:
     def predict_proba(self, x, batch_size=32, verbose=1):
         preds = self.predict(x, batch_size=batch_size, verbose=verbose)
         if preds.min() < 0.0 or preds.max() > 1.0:
-            lk_warnings.warn_legacy("LK509", "Network returning invalid probability values. The last layer might "
-                                    "not normalize predictions into probabilities (like softmax or sigmoid would).")
+            warnings.warn("Network returning invalid probability values. The last layer might not normalize "
+                          "predictions into probabilities (like softmax or sigmoid would).", stacklevel=2)
         return preds
 
     def predict_classes(self, x, batch_size=32, verbose=1):

@@ -43,4 +43,14 @@ PREDICT = CallRule(
     defaults={"batch_size": 32},
 )
 
-RULES = [FIT, COMPILE, EVALUATE, PREDICT]
+GRAPH = CallRule(
+    code="LK505",
+    old="keras.legacy.models.Graph",
+    new="keras.Model",
+    aliases=("keras.models.Graph",),
+    layer=False,
+    why="Keras 1.1 removed the `Graph` container (add_input / add_node / add_output, dict data); Keras 3 builds "
+        "the same model with `keras.Input` and `keras.Model(inputs={...}, outputs={...})`",
+)
+
+RULES = [FIT, COMPILE, EVALUATE, PREDICT, GRAPH]
