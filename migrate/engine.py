@@ -491,6 +491,9 @@ class Migrator(cst.CSTTransformer):
     def leave_Call(self, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
         return self.transforms.dispatch_call(self, original, updated)
 
+    def leave_Subscript(self, original, updated):
+        return self.transforms.metric_names.rewrite_subscript(self, original, updated)
+
     def leave_Comparison(self, original, updated):
         return self.transforms.comparisons.rewrite_comparison(self, original, updated)
 

@@ -24,6 +24,7 @@ class Code(str, enum.Enum):
     UNREADABLE = "LK004"
     INTERNAL = "LK005"
     KERAS_SHADOWED = "LK006"
+    LOG_KEYS = "LK007"
 
 
 DESCRIPTIONS = {
@@ -34,6 +35,7 @@ DESCRIPTIONS = {
     Code.UNREADABLE: "the file could not be read or decoded (encoding, permissions, notebook JSON)",
     Code.INTERNAL: "migrate failed on this file (a bug: please report it); the file is left as it is",
     Code.KERAS_SHADOWED: "the module binds `keras` to something else, so `keras.` names cannot be written",
+    Code.LOG_KEYS: "Keras 1 log keys 'acc'/'val_acc' are 'accuracy'/'val_accuracy' (compile metrics, history keys)",
 }
 
 

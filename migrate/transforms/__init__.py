@@ -17,6 +17,8 @@ straight to `calls.convert_call`. One file per bespoke transform:
 - `custom_layers`: Keras 1 `Layer` subclasses (`get_output_shape_for`, `self.init(...)` weights,
   `trainable_weights` assignment).
 - `facts`: what the module says about its names (models, generators' batch sizes).
+- `metric_names`: Keras 1 log keys ('acc' -> 'accuracy') in `compile` and `history.history[...]`.
+- `callbacks`: `ModelCheckpoint` file names Keras 3 accepts.
 """
 
 from __future__ import annotations
@@ -24,8 +26,8 @@ from __future__ import annotations
 import libcst as cst
 
 from migrate.names import is_method
-from migrate.transforms import (calls, comparisons, custom_layers, facts, generators, imports, input_shape,
-                                merge_calls, predict_classes, time_distributed)
+from migrate.transforms import (callbacks, calls, comparisons, custom_layers, facts, generators, imports,
+                                input_shape, merge_calls, metric_names, predict_classes, time_distributed)
 
 # Keras 1 qualified name (a row's `old`) -> handler(m, row, original, updated, qualified) -> node | None.
 CALL_HANDLERS = {
@@ -33,12 +35,14 @@ CALL_HANDLERS = {
     "keras.engine.topology.Merge": merge_calls.convert_merge_layer,
     "keras.layers.core.TimeDistributedDense": time_distributed.convert,
     "keras.models.Sequential": input_shape.convert_sequential_list,
+    "keras.callbacks.ModelCheckpoint": callbacks.convert_checkpoint,
 }
 METHOD_HANDLERS = {
     "keras.engine.training.Model.fit_generator": generators.convert,
     "keras.engine.training.Model.evaluate_generator": generators.convert,
     "keras.engine.training.Model.predict_generator": generators.convert,
     "keras.models.Sequential.predict_classes": predict_classes.convert,
+    "keras.engine.training.Model.compile": metric_names.convert_compile,
 }
 
 
@@ -77,7 +81,11 @@ def _dispatch_method(m, original: cst.Call, updated: cst.Call) -> cst.BaseExpres
     method = original.func.attr.value
     rows = m.tables.methods.get(method)
     if not rows:
-        return input_shape.convert_add(m, original, updated) if method == "add" else updated
+        if method == "add":
+            return input_shape.convert_add(m, original, updated)
+        if method == "get":
+            return metric_names.rewrite_get(m, original, updated)
+        return updated
     row = rows[0]
     if not m.enabled(row.code):
         return updated

@@ -73,7 +73,9 @@ def convert_call(m, row: CallRule, original: cst.Call, updated: cst.Call, *, ker
     keywords = [a.keyword.value for a in updated.args if a.keyword is not None]
     sure = keras1 or force or bool(handled) or any(k in legacy and k not in _modern_names(row) for k in keywords)
     defaults_only = not sure and method and known_receiver and m.keras1_file
-    if not sure and not defaults_only:
+    # In a Keras 1 file, a modern-looking call still takes the value maps (`monitor='val_acc'`).
+    values_only = not sure and m.keras1_file and any(k in row.values for k in keywords)
+    if not sure and not defaults_only and not values_only:
         return None
 
     items = _bind(m, row, original, updated, sure)
@@ -84,6 +86,17 @@ def convert_call(m, row: CallRule, original: cst.Call, updated: cst.Call, *, ker
         items = _apply_actions(m, row, original, items, handled, changes)
         if items is None:
             return None
+    elif values_only:
+        for item in items:
+            item.keyword = item.arg.keyword.value if item.arg.keyword is not None else None
+            value_map = row.values.get(item.name) if item.kind == "kw" else None
+            value = item.value
+            if value_map is not None and value is not NOT_LITERAL and value_map.changes(value) \
+                    and not value_map.resolve:
+                node = _render(m, value_map.convert(value), item.arg.value)
+                if node is not None:
+                    item.arg = item.arg.with_changes(value=node)
+                    changes.append(f"{item.name}={value!r} is now {literals.code(node)}")
     else:
         for item in items:
             item.keyword = item.arg.keyword.value if item.arg.keyword is not None else None
