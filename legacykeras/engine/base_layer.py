@@ -155,8 +155,9 @@ class Layer(keras.layers.Layer):
         self._legacy_initial_weights = kwargs.get("weights")
         self.__dict__.setdefault("_legacy_trainable", None)
         self.__dict__.setdefault("_legacy_non_trainable", None)
-        self._legacy_constraints = _IdentityDict()
-        self._legacy_regularizers = []
+        # Plain containers: Keras 3 would wrap attribute dicts/lists in tracking containers.
+        self.__dict__["_legacy_constraints"] = _IdentityDict()
+        self.__dict__["_legacy_regularizers"] = []
         self.updates = []
         if not hasattr(self, "uses_learning_phase"):
             self.uses_learning_phase = False
@@ -174,6 +175,13 @@ class Layer(keras.layers.Layer):
                     del source[i]
             if not any(v is variable for v in target):
                 target.append(variable)
+
+    def _legacy_untrack(self, variable) -> None:
+        """Keep a variable out of the layer's weights (Keras 1 RNN states are not weights)."""
+        for pool in (self._trainable_variables, self._non_trainable_variables):
+            for i, v in enumerate(list(pool)):
+                if v is variable:
+                    del pool[i]
 
     @property
     def trainable_weights(self):
@@ -292,7 +300,7 @@ class Layer(keras.layers.Layer):
         table = _IdentityDict()
         for k, v in dict.items(value) if isinstance(value, _IdentityDict) else value.items():
             table[k] = v
-        self._legacy_constraints = table
+        self.__dict__["_legacy_constraints"] = table
         for variable, constraint in table.items():
             if isinstance(variable, keras.Variable):
                 variable.constraint = constraint
@@ -304,11 +312,11 @@ class Layer(keras.layers.Layer):
     @regularizers.setter
     def regularizers(self, value):
         lk_warnings.warn_legacy(
-            "LK399",
+            "keras.engine.topology.Layer.regularizers",
             "Keras 1.0 `layer.regularizers = [...]` (with `regularizer.set_param(W)`) is "
             "`self.add_weight(..., regularizer=...)` in Keras 1.2 and Keras 3",
         )
-        self._legacy_regularizers = list(value)
+        self.__dict__["_legacy_regularizers"] = list(value)
 
     def add_update(self, updates, inputs=None):
         """Keras 1: updates `(variable, new_value)` run at each training step."""
