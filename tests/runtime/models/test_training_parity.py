@@ -3,8 +3,7 @@
 Training trajectories compare with the Theano fixtures at 1e-4: Keras 1 on
 TensorFlow 1 ran the loss and the updates in one unordered session.run, so its
 reported losses race with the updates (see tests/runtime/test_slice.py).
-Predictions compare with both backends; 'dot' and 'cos' merges only with
-TensorFlow (the Theano oracle lacks the BLAS symbol its batched dot needs).
+Predictions compare with both backends.
 """
 
 from __future__ import annotations
@@ -253,8 +252,7 @@ MERGE_MODES = {
     "dot": {"dot_axes": 1}, "cos": {"dot_axes": 1},
     "lambda": {"mode": _lambda_merge, "output_shape": lambda shapes: shapes[0]},
 }
-MERGE_ENVS = [("theano", m) for m in sorted(MERGE_MODES) if m not in ("dot", "cos")] + \
-    [("tensorflow", m) for m in sorted(MERGE_MODES)]
+MERGE_ENVS = [(env, m) for env in ("theano", "tensorflow") for m in sorted(MERGE_MODES)]
 
 
 @pytest.mark.parametrize("env,key", MERGE_ENVS)
