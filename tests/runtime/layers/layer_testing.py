@@ -20,7 +20,13 @@ THEANO_FLIPPED = {"Convolution1D", "AtrousConvolution1D", "Convolution2D", "Atro
 
 
 def parity_cases() -> list[pathlib.Path]:
-    return sorted(p.parent for p in FIXTURES.glob("*-*/parity_*/meta.json"))
+    """Single-layer cases (the parity_train_* ones are training steps)."""
+    return sorted(p.parent for p in FIXTURES.glob("*-*/parity_*/meta.json")
+                  if not p.parent.name.startswith("parity_train_"))
+
+
+def training_cases() -> list[pathlib.Path]:
+    return sorted(p.parent for p in FIXTURES.glob("*-*/parity_train_*/meta.json"))
 
 
 def case_id(path: pathlib.Path) -> str:
