@@ -20,10 +20,12 @@ from __future__ import annotations
 
 from legacykeras import warnings as lk_warnings
 from legacykeras._keras import keras
+from legacykeras.rules import optimizers as rows
 
 ops = keras.ops
 
-_LR_WARNING = "LK601"
+_ROWS = {"SGD": rows.SGD, "RMSprop": rows.RMSPROP, "Adagrad": rows.ADAGRAD, "Adadelta": rows.ADADELTA,
+         "Adam": rows.ADAM, "Adamax": rows.ADAMAX, "Nadam": rows.NADAM}
 
 
 class Optimizer(keras.optimizers.Optimizer):
@@ -127,11 +129,18 @@ class Optimizer(keras.optimizers.Optimizer):
         return cls(**config)
 
 
-def _warn_lr(cls_name, lr):
+def _warn_lr(cls_name, lr, decay=0.0):
+    """One warning per call site naming the Keras 3 spelling (rows in legacykeras.rules.optimizers)."""
+    changes = []
     if lr is not None:
-        lk_warnings.warn_legacy(
-            _LR_WARNING, f"Keras 1 `{cls_name}(lr=...)`: Keras 3 spells it `{cls_name}(learning_rate=...)`."
-        )
+        changes.append("`lr` is now `learning_rate`")
+    if decay:
+        changes.append("`decay` is now `learning_rate=keras.optimizers.schedules.InverseTimeDecay("
+                       "lr, decay_steps=1, decay_rate=decay)`")
+    if changes:
+        row = _ROWS[cls_name]
+        lk_warnings.warn_legacy(row.code, f"Keras 1 `{cls_name}(...)`: {'; '.join(changes)}. Keras 3: "
+                                f"keras.optimizers.{cls_name}(learning_rate=...). ({row.why})")
 
 
 class SGD(Optimizer):
@@ -141,7 +150,7 @@ class SGD(Optimizer):
     _legacy_slots = ("moment",)
 
     def __init__(self, lr=None, momentum=0.0, decay=0.0, nesterov=False, **kwargs):
-        _warn_lr("SGD", lr)
+        _warn_lr("SGD", lr, decay)
         super().__init__(0.01 if lr is None else lr, decay=decay,
                          hyper=dict(momentum=float(momentum), decay=float(decay), nesterov=bool(nesterov)), **kwargs)
 
@@ -162,7 +171,7 @@ class RMSprop(Optimizer):
     _legacy_slots = ("accumulator",)
 
     def __init__(self, lr=None, rho=0.9, epsilon=1e-8, decay=0.0, **kwargs):
-        _warn_lr("RMSprop", lr)
+        _warn_lr("RMSprop", lr, decay)
         super().__init__(0.001 if lr is None else lr, decay=decay, hyper=dict(rho=float(rho), epsilon=float(epsilon), decay=float(decay)), **kwargs)
 
     def _legacy_update(self, g, p, lr, slots):
@@ -179,7 +188,7 @@ class Adagrad(Optimizer):
     _legacy_slots = ("accumulator",)
 
     def __init__(self, lr=None, epsilon=1e-8, decay=0.0, **kwargs):
-        _warn_lr("Adagrad", lr)
+        _warn_lr("Adagrad", lr, decay)
         super().__init__(0.01 if lr is None else lr, decay=decay, hyper=dict(epsilon=float(epsilon), decay=float(decay)), **kwargs)
 
     def _legacy_update(self, g, p, lr, slots):
@@ -196,7 +205,7 @@ class Adadelta(Optimizer):
     _legacy_slots = ("accumulator", "delta_accumulator")
 
     def __init__(self, lr=None, rho=0.95, epsilon=1e-8, decay=0.0, **kwargs):
-        _warn_lr("Adadelta", lr)
+        _warn_lr("Adadelta", lr, decay)
         super().__init__(1.0 if lr is None else lr, decay=decay, hyper=dict(rho=float(rho), epsilon=float(epsilon), decay=float(decay)), **kwargs)
 
     def _legacy_update(self, g, p, lr, slots):
@@ -216,7 +225,7 @@ class Adam(Optimizer):
     _legacy_slots = ("m", "v")
 
     def __init__(self, lr=None, beta_1=0.9, beta_2=0.999, epsilon=1e-8, decay=0.0, **kwargs):
-        _warn_lr("Adam", lr)
+        _warn_lr("Adam", lr, decay)
         super().__init__(0.001 if lr is None else lr, decay=decay, hyper=dict(beta_1=float(beta_1), beta_2=float(beta_2), epsilon=float(epsilon), decay=float(decay)), **kwargs)
 
     def _legacy_update(self, g, p, lr, slots):
@@ -238,7 +247,7 @@ class Adamax(Optimizer):
     _legacy_slots = ("m", "u")
 
     def __init__(self, lr=None, beta_1=0.9, beta_2=0.999, epsilon=1e-8, decay=0.0, **kwargs):
-        _warn_lr("Adamax", lr)
+        _warn_lr("Adamax", lr, decay)
         super().__init__(0.002 if lr is None else lr, decay=decay, hyper=dict(beta_1=float(beta_1), beta_2=float(beta_2), epsilon=float(epsilon), decay=float(decay)), **kwargs)
 
     def _legacy_update(self, g, p, lr, slots):
