@@ -67,6 +67,22 @@ class LiftedOp(keras.Operation):
     def call(self, *args, **kwargs):
         return self.fn(*args, **kwargs)
 
+    def compute_output_spec(self, *args, **kwargs):
+        # Keras 3 marks `x * 2` as sparse when `x` is a dense Input; trace with dense specs,
+        # which is what the values are when the graph runs.
+        def dense(value):
+            if is_symbolic(value) and getattr(value, "sparse", False) and not _is_input(value):
+                return keras.KerasTensor(value.shape, dtype=value.dtype)
+            return value
+
+        args, kwargs = keras.tree.map_structure(dense, (args, kwargs))
+        return super().compute_output_spec(*args, **kwargs)
+
+
+def _is_input(tensor) -> bool:
+    history = getattr(tensor, "_keras_history", None)
+    return history is None or isinstance(history[0], keras.layers.InputLayer)
+
 
 def lifted(fn):
     """Let `fn` (written on TF tensors) take KerasTensors: it then builds a graph node."""

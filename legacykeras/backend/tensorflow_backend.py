@@ -160,8 +160,13 @@ def dtype(x):
 
 
 def _value(x):
+    """The TF tensor behind a variable, tensor, numpy array or Python number."""
     if isinstance(x, keras.Variable):
         return x.value
+    if tf.is_tensor(x) or isinstance(x, (tf.SparseTensor, tf.Variable)) or is_symbolic(x):
+        return x
+    if isinstance(x, (np.ndarray, np.generic, list, tuple, int, float, bool)):
+        return tf.convert_to_tensor(x)
     return x
 
 
