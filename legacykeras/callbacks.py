@@ -406,9 +406,17 @@ class ReduceLROnPlateau(Callback):
     """Keras 1 `ReduceLROnPlateau(monitor='val_loss', factor=0.1, patience=10, verbose=0, mode='auto',
     epsilon=1e-4, cooldown=0, min_lr=0)`."""
 
-    def __init__(self, monitor="val_loss", factor=0.1, patience=10, verbose=0, mode="auto", epsilon=1e-4,
+    def __init__(self, monitor="val_loss", factor=0.1, patience=10, verbose=0, mode="auto", epsilon=None,
                  cooldown=0, min_lr=0):
         super().__init__()
+        if epsilon is None:
+            epsilon = 1e-4
+        else:
+            from legacykeras import warnings as lk_warnings
+            from legacykeras.rules import callbacks as rows
+
+            lk_warnings.warn_legacy(rows.REDUCE_LR_ON_PLATEAU.code, "Keras 1 `ReduceLROnPlateau(epsilon=...)`: "
+                                    "Keras 3 spells it `ReduceLROnPlateau(min_delta=...)`.")
         if factor >= 1.0:
             raise ValueError("ReduceLROnPlateau does not support a factor >= 1.0.")
         self.monitor, self.factor, self.min_lr, self.epsilon = monitor, factor, min_lr, epsilon
