@@ -239,7 +239,7 @@ def has_weights(layer) -> bool:
 # AtrousConvolution1D runs through the same Theano conv2d. SeparableConvolution2D
 # never ran on Theano.
 THEANO_FLIPPED = {"Convolution1D", "Convolution2D", "Convolution3D", "AtrousConvolution1D",
-                  "AtrousConvolution2D", "Deconvolution2D"}
+                  "AtrousConvolution2D", "Deconvolution2D", "ConvLSTM2D"}
 
 SOURCE_BACKENDS = ("theano", "tensorflow")
 
@@ -312,16 +312,23 @@ def flip_kernel(kernel: np.ndarray, dim_ordering: str) -> np.ndarray:
 
 # --- assigning -----------------------------------------------------------------------------------
 
-def assign(layer, arrays: list, *, source_backend: str, where: str, saved_name: str) -> None:
+def assign(layer, arrays: list, *, source_backend: str, where: str, saved_name: str, names=None) -> None:
     """Give `layer` its Keras 1 arrays; containers spread them over their layers."""
     if is_container(layer):
-        _assign_container(layer, arrays, source_backend=source_backend, where=where, saved_name=saved_name)
+        _assign_container(layer, arrays, source_backend=source_backend, where=where, saved_name=saved_name,
+                          names=names)
         return
     arrays = [a[()] if isinstance(a, h5py.Dataset) else a for a in arrays]
     if source_backend == "theano" and arrays:
         target = getattr(layer, "layer", None) if type(layer).__name__ not in THEANO_FLIPPED else layer
-        if target is not None and type(target).__name__ in THEANO_FLIPPED and np.ndim(arrays[0]) >= 3:
-            arrays = [flip_kernel(arrays[0], _dim_ordering(target)), *arrays[1:]]
+        if target is not None and type(target).__name__ in THEANO_FLIPPED:
+            ordering = _dim_ordering(target)
+            if type(target).__name__ == "ConvLSTM2D":
+                # Every input and recurrent kernel went through Theano's conv2d (not in Keras 1's
+                # convert_all_kernels_in_model, but the layer convolves all the same).
+                arrays = [flip_kernel(a, ordering) if np.ndim(a) >= 4 else a for a in arrays]
+            elif np.ndim(arrays[0]) >= 3:
+                arrays = [flip_kernel(arrays[0], ordering), *arrays[1:]]
     try:
         layer.set_weights(arrays)
     except (ValueError, TypeError, IndexError) as exc:
@@ -332,7 +339,7 @@ def assign(layer, arrays: list, *, source_backend: str, where: str, saved_name: 
         ) from None
 
 
-def _assign_container(layer, arrays, *, source_backend, where, saved_name):
+def _assign_container(layer, arrays, *, source_backend, where, saved_name, names=None):
     subs = [s for s in _sublayers(layer) if expected_count(s)]
     total = sum(expected_count(s) for s in subs)
     if total != len(arrays):
@@ -341,12 +348,51 @@ def _assign_container(layer, arrays, *, source_backend, where, saved_name):
             f"{layer.name!r} ({type(layer).__name__}) has {total} weights in its layers "
             f"{[s.name for s in subs]}."
         )
-    start = 0
+    for sub, part in zip(subs, _split_container(subs, arrays, names)):
+        assign(sub, part, source_backend=source_backend, where=where, saved_name=f"{saved_name}/{sub.name}")
+
+
+def _split_container(subs, arrays, names):
+    """Arrays of a nested model, per sublayer.
+
+    Keras 1 saved a nested model's `weights`: all trainable weights, then all non-trainable ones
+    (BatchNormalization's running statistics come last). Weight names (`dense_1_W:0`) say which
+    layer owns an array; without usable names, the trainable-first order is undone by counts.
+    """
+    by_name = _split_by_names(subs, arrays, names) if names else None
+    if by_name is not None:
+        return by_name
+    counts = []
     for sub in subs:
         n = expected_count(sub)
-        assign(sub, arrays[start:start + n], source_backend=source_backend, where=where,
-               saved_name=f"{saved_name}/{sub.name}")
-        start += n
+        frozen = n if not sub.trainable else min(n, len(getattr(sub, "non_trainable_weights", []) or []))
+        if is_container(sub):
+            frozen = 0
+        counts.append((n - frozen, frozen))
+    parts, start = [], 0
+    for trainable, _ in counts:
+        parts.append(list(arrays[start:start + trainable]))
+        start += trainable
+    for part, (_, frozen) in zip(parts, counts):
+        part.extend(arrays[start:start + frozen])
+        start += frozen
+    return parts
+
+
+def _split_by_names(subs, arrays, names):
+    owners = []
+    for name in names:
+        stem = name.split(":")[0]
+        candidates = [i for i, sub in enumerate(subs) if stem.startswith(sub.name + "_")]
+        if not candidates:
+            return None
+        owners.append(max(candidates, key=lambda i: len(subs[i].name)))
+    parts = [[] for _ in subs]
+    for owner, array in zip(owners, arrays):
+        parts[owner].append(array)
+    if any(len(part) != expected_count(sub) for part, sub in zip(parts, subs)):
+        return None
+    return parts
 
 
 def load_weights_from_group(model, group, *, by_name: bool = False, source_backend=None) -> None:
@@ -387,7 +433,8 @@ def load_weights_from_group(model, group, *, by_name: bool = False, source_backe
         for entry in saved.layers:
             for layer in index.get(entry.name, []):
                 if entry.datasets:
-                    assign(layer, entry.datasets, source_backend=backend, where=where, saved_name=entry.name)
+                    assign(layer, entry.datasets, source_backend=backend, where=where, saved_name=entry.name,
+                           names=entry.weight_names)
         return
 
     entries = saved.weighted()
@@ -407,7 +454,8 @@ def load_weights_from_group(model, group, *, by_name: bool = False, source_backe
             )
         pairs = list(zip(targets, entries))
     for layer, entry in pairs:
-        assign(layer, entry.datasets, source_backend=backend, where=where, saved_name=entry.name)
+        assign(layer, entry.datasets, source_backend=backend, where=where, saved_name=entry.name,
+               names=entry.weight_names)
 
 
 def _spread(layers, datasets, backend, where, saved_name):

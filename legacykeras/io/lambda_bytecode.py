@@ -304,7 +304,12 @@ def _name(path: str) -> _Val:
     return _Val(path, "func", path=path)
 
 
-def _global(name: str, argnames) -> _Val:
+def _global(name: str, argnames, custom_objects=None) -> _Val:
+    if custom_objects and name in custom_objects and _plain(custom_objects[name]):
+        # Keras 1 resolved a Lambda's globals in custom_objects; a plain value is safe to inline.
+        return _const(custom_objects[name])
+    if name in ("True", "False", "None"):  # names, not constants, in Python 2 bytecode
+        return _const({"True": True, "False": False, "None": None}[name])
     alias = _MODULE_ALIASES.get(name)
     if alias is not None:
         return _Val(alias, "ns", path=alias)
@@ -319,7 +324,7 @@ def _binop(op, a, b) -> _Val:
     return _Val(f"({a.src} {op} {b.src})", "expr")
 
 
-def rebuild_source(decoded: Decoded, arg_values: dict | None = None) -> tuple[str, set[str]]:
+def rebuild_source(decoded: Decoded, arg_values: dict | None = None, custom_objects=None) -> tuple[str, set[str]]:
     """The function as Python source made of allow-listed names only, and those names."""
     code = decoded.code
     argcount = code.co_argcount
@@ -389,8 +394,9 @@ def rebuild_source(decoded: Decoded, arg_values: dict | None = None) -> tuple[st
         elif op in ("LOAD_GLOBAL", "LOAD_NAME"):
             if v311 and op == "LOAD_GLOBAL" and arg is not None and arg & 1:
                 stack.append(_NULL)
-            stack.append(_global(val, argnames))
-            used.add(stack[-1].path)
+            stack.append(_global(val, argnames, custom_objects))
+            if stack[-1].path:
+                used.add(stack[-1].path)
         elif op in ("LOAD_ATTR", "LOAD_METHOD"):
             obj = pop()[0]
             if obj.kind != "ns":
@@ -523,9 +529,9 @@ def rebuild_source(decoded: Decoded, arg_values: dict | None = None) -> tuple[st
     return source, used
 
 
-def rebuild(decoded: Decoded, arg_values: dict | None = None):
+def rebuild(decoded: Decoded, arg_values: dict | None = None, custom_objects=None):
     """A function equivalent to the stored one, built from the allow-list only."""
-    source, used = rebuild_source(decoded, arg_values)
+    source, used = rebuild_source(decoded, arg_values, custom_objects)
     namespace = _namespace(used)
     if "slice" in used:
         namespace["slice"] = slice
@@ -582,7 +588,7 @@ def restore_function(spec, *, layer_name: str, class_name: str, what: str, custo
             )
         return load_native(spec, _unsafe_globals(custom_objects))
     try:
-        return rebuild(decoded, arg_values)
+        return rebuild(decoded, arg_values, custom_objects)
     except _Refused as why:
         raise LambdaRebuildError(
             f"{class_name} layer {layer_name!r}: its `{what}` (Python {decoded.version} bytecode) cannot be rebuilt "

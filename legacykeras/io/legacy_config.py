@@ -118,11 +118,12 @@ def _k0_entry(entry: dict, seen: set) -> dict:
 # --- step 2: build ------------------------------------------------------------------------
 
 class BuildContext:
-    """What building one model needs: custom objects, safe_mode, and a log of what was cleaned."""
+    """What building one model needs: custom objects, safe_mode, the file's dim_ordering, a log."""
 
-    def __init__(self, custom_objects=None, safe_mode=True):
+    def __init__(self, custom_objects=None, safe_mode=True, dim_ordering=None):
         self.custom_objects = dict(custom_objects or {})
         self.safe_mode = safe_mode
+        self.dim_ordering = dim_ordering
         self.notes: list[str] = []
 
     def note(self, code: str, text: str) -> None:
@@ -130,10 +131,45 @@ class BuildContext:
         lk_warnings.warn_legacy(code, text)
 
 
-def build(config: dict, custom_objects=None, safe_mode: bool = True):
-    """A live model (or layer) from a Keras 0.x / 1.x config."""
-    context = BuildContext(custom_objects, safe_mode)
-    return build_entry(normalize(config), context)
+def build(config: dict, custom_objects=None, safe_mode: bool = True, dim_ordering=None):
+    """A live model (or layer) from a Keras 0.x / 1.x config.
+
+    `dim_ordering` ('th' / 'tf'): the image ordering the file was written with. Keras 1.2.2 left
+    `dim_ordering` out of some layers' configs (ZeroPadding2D, UpSampling2D, Cropping2D, ...), which then
+    took it from the *loading* machine's keras.json. legacykeras fills it in from, in order: this
+    argument; the layers of the same file that did record it; 'th' for Keras 0.x files (Theano's
+    ordering, the only one 0.x had); otherwise keras.json, as Keras 1 did.
+    """
+    if dim_ordering not in (None, "th", "tf"):
+        raise ValueError(f"`dim_ordering` must be 'th', 'tf' or None, received: dim_ordering={dim_ordering!r}.")
+    k0 = is_keras0(config)
+    entry = normalize(config)
+    if dim_ordering is None:
+        found = set()
+        _collect_orderings(entry, found)
+        dim_ordering = found.pop() if len(found) == 1 else ("th" if k0 and not found else None)
+    context = BuildContext(custom_objects, safe_mode, dim_ordering)
+    return build_entry(entry, context)
+
+
+def _collect_orderings(value, found: set) -> None:
+    if isinstance(value, dict):
+        ordering = value.get("dim_ordering")
+        if ordering in ("th", "tf"):
+            found.add(ordering)
+        for v in value.values():
+            _collect_orderings(v, found)
+    elif isinstance(value, list):
+        for v in value:
+            _collect_orderings(v, found)
+
+
+def _takes_dim_ordering(class_name: str) -> bool:
+    from legacykeras.rules import LAYERS_BY_CLASS
+
+    row = LAYERS_BY_CLASS.get(class_name)
+    return row is not None and ("dim_ordering" in row.positional or "dim_ordering" in row.rename
+                                or "dim_ordering" in row.values)
 
 
 def build_entry(entry: dict, context: BuildContext):
@@ -292,6 +328,8 @@ def build_layer(entry: dict, context: BuildContext):
     if hasattr(cls, "from_legacy_config"):
         return cls.from_legacy_config(config, custom_objects=context.custom_objects)
     config = clean_layer_config(class_name, config, context)
+    if context.dim_ordering and config.get("dim_ordering") in (None, "default") and _takes_dim_ordering(class_name):
+        config["dim_ordering"] = context.dim_ordering
     return construct(cls, config, class_name, layer_name, context)
 
 

@@ -33,22 +33,27 @@ from legacykeras.io.hdf5_weights import WeightFileError
 from legacykeras.io.legacy_config import LegacyModelError, build
 
 
-def model_from_config(config, custom_objects=None, safe_mode: bool = True):
-    """A live model from a Keras 1 / 0.x config dict (`{"class_name": ..., "config": ...}`)."""
+def model_from_config(config, custom_objects=None, safe_mode: bool = True, dim_ordering=None):
+    """A live model from a Keras 1 / 0.x config dict (`{"class_name": ..., "config": ...}`).
+
+    `dim_ordering`: see `legacy_config.build` (only needed for 'th' files whose layers did not record it).
+    """
     if isinstance(config, list):
         raise TypeError("`model_from_config` expects a dictionary, not a list. Maybe you meant to use "
                         "`Sequential.from_config(config)`?")
-    return build(config, custom_objects=custom_objects, safe_mode=safe_mode)
+    return build(config, custom_objects=custom_objects, safe_mode=safe_mode, dim_ordering=dim_ordering)
 
 
-def model_from_json(json_string, custom_objects=None, safe_mode: bool = True):
+def model_from_json(json_string, custom_objects=None, safe_mode: bool = True, dim_ordering=None):
     """A live model from Keras 1 / 0.x `to_json()` text (double-encoded text too)."""
-    return model_from_config(parse_json(json_string), custom_objects=custom_objects, safe_mode=safe_mode)
+    return model_from_config(parse_json(json_string), custom_objects=custom_objects, safe_mode=safe_mode,
+                             dim_ordering=dim_ordering)
 
 
-def model_from_yaml(yaml_string, custom_objects=None, safe_mode: bool = True):
+def model_from_yaml(yaml_string, custom_objects=None, safe_mode: bool = True, dim_ordering=None):
     """A live model from Keras 1 / 0.x `to_yaml()` text, read with a safe YAML loader."""
-    return model_from_config(parse_yaml(yaml_string), custom_objects=custom_objects, safe_mode=safe_mode)
+    return model_from_config(parse_yaml(yaml_string), custom_objects=custom_objects, safe_mode=safe_mode,
+                             dim_ordering=dim_ordering)
 
 
 def load_weights(model, filepath, by_name: bool = False, source_backend=None) -> None:
@@ -84,7 +89,7 @@ def read_model_config(filepath):
 
 
 def load_model(filepath, custom_objects=None, compile: bool = True, source_backend=None,
-               safe_mode: bool = True, weights=None):
+               safe_mode: bool = True, weights=None, dim_ordering=None):
     """Keras 1 `load_model`: a model.save HDF5 file -> a live, compiled model.
 
     Also takes a JSON or YAML architecture file, with `weights=` naming its
@@ -92,7 +97,7 @@ def load_model(filepath, custom_objects=None, compile: bool = True, source_backe
     """
     filepath = os.fspath(filepath)
     config, kind = read_model_config(filepath)
-    model = model_from_config(config, custom_objects=custom_objects, safe_mode=safe_mode)
+    model = model_from_config(config, custom_objects=custom_objects, safe_mode=safe_mode, dim_ordering=dim_ordering)
     if kind == "hdf5":
         with hdf5_weights.open_h5(filepath) as f:
             if "model_weights" in f:
