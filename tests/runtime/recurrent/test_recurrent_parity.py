@@ -243,3 +243,32 @@ def test_save_and_load_weights_round_trip(tmp_path):
     other.load_weights(path)
     x = np.random.RandomState(0).rand(2, 5, 2).astype("float32")
     np.testing.assert_allclose(other.predict(x), model.predict(x), atol=1e-6)
+
+
+def test_bidirectional_weights_argument_and_merge_mode_none():
+    from legacykeras.layers import LSTM, Bidirectional
+    from legacykeras.models import Sequential
+
+    _, _, path = fc.load("tensorflow", "tf", "recurrent_bidirectional_concat")
+    weights = fc.layer_weights(path)
+    x = np.load(path / "input.npy")
+    model = Sequential([Bidirectional(LSTM(3, return_sequences=True), "concat", weights, input_shape=(5, 3))])
+    expected = np.load(path / "output.npy")
+    np.testing.assert_allclose(model.predict(x), expected, atol=TOL, rtol=0)
+    split = Bidirectional(LSTM(3, return_sequences=True), merge_mode=None, weights=weights)
+    forward, backward = split(x)
+    np.testing.assert_allclose(np.concatenate([forward, backward], -1), expected, atol=TOL, rtol=0)
+
+
+@pytest.mark.parametrize("case", ["recurrent_lstm_cpu", "recurrent_gru_mem", "recurrent_simplernn_gpu",
+                                  "recurrent_bidirectional_sum", "recurrent_timedistributed_dense",
+                                  "recurrent_convlstm2d_same", "recurrent_stacked"])
+def test_keras1_model_json_and_weights_file_load(case):
+    models = pytest.importorskip("legacykeras.models")
+    if not hasattr(models, "model_from_json"):
+        pytest.skip("legacykeras.models.model_from_json not available")
+    path = fc.fixture_case("tensorflow", "tf", case)
+    model = models.model_from_json((path / "model.json").read_text())
+    model.load_weights(str(path / "weights.h5"))
+    x = np.load(path / "input.npy")
+    np.testing.assert_allclose(np.asarray(model(x)), np.load(path / "output.npy"), atol=TOL, rtol=0)
