@@ -28,6 +28,15 @@ class Regularizer(keras.regularizers.Regularizer):
     def get_legacy_config(self):
         return {"name": type(self).__name__, **self.get_config()}
 
+    def set_param(self, p):
+        """Keras 1.0/1.1: the weight to penalise, for a layer's `self.regularizers` list
+        (legacykeras' Layer adds `self(p)` to its losses)."""
+        self.p = p
+
+    def set_layer(self, layer):
+        """Keras 1.0/1.1: the layer whose output an activity regularizer penalises."""
+        self.layer = layer
+
 
 class L1L2Regularizer(Regularizer):
     """l1 * sum(|x|) + l2 * sum(x ** 2)."""

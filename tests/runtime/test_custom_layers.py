@@ -251,3 +251,38 @@ def test_masking_unsupported_raises_supported_passes():
     assert ClippedBias().supports_masking
     with pytest.raises(TypeError, match="does not support masking"):
         Antirectifier().compute_mask(None, np.ones((2,), bool))
+
+
+class OldStyleRegularized(Layer):
+    """Keras 1.0/1.1 style: `regularizer.set_param(W)` and a `self.regularizers` list."""
+
+    def __init__(self, output_dim, W_regularizer=None, **kwargs):
+        from legacykeras import regularizers
+
+        self.output_dim = output_dim
+        self.W_regularizer = regularizers.get(W_regularizer)
+        super(OldStyleRegularized, self).__init__(**kwargs)
+
+    def build(self, input_shape):
+        self.W = K.variable(np.ones((input_shape[1], self.output_dim)), name='{}_W'.format(self.name))
+        self.trainable_weights = [self.W]
+        self.regularizers = []
+        if self.W_regularizer:
+            self.W_regularizer.set_param(self.W)
+            self.regularizers.append(self.W_regularizer)
+
+    def call(self, x, mask=None):
+        return K.dot(x, self.W)
+
+    def get_output_shape_for(self, input_shape):
+        return (input_shape[0], self.output_dim)
+
+
+def test_keras1_0_regularizers_list_is_honoured():
+    from legacykeras.regularizers import l2
+
+    model = Sequential([OldStyleRegularized(2, W_regularizer=l2(0.5), input_shape=(3,))])
+    model.compile("sgd", "mse")
+    x = np.zeros((4, 3), "float32")
+    loss = model.evaluate(x, np.zeros((4, 2), "float32"), verbose=0)
+    assert loss == pytest.approx(0.5 * 6)  # prediction error 0, penalty 0.5 * sum(W ** 2)
