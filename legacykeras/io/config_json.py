@@ -70,7 +70,7 @@ def _construct_numpy_dtype(loader, node):
         "args": loader.construct_sequence(node, deep=True)}
     args = mapping.get("args") or []
     if not args or not isinstance(args[0], str):
-        raise ConfigFileError(f"unreadable numpy dtype in YAML at {node.start_mark}")
+        raise ConfigFileError(f"unreadable numpy dtype in YAML at {_at(node)}")
     dtype = np.dtype(args[0])
     state = mapping.get("state")
     if isinstance(state, (list, tuple)) and len(state) > 1 and state[1] in ("<", ">"):
@@ -82,14 +82,18 @@ def _construct_numpy_scalar(loader, node):
     # `!!python/object/apply:numpy.core.multiarray.scalar [dtype, !!binary bytes]`
     args = loader.construct_sequence(node, deep=True)
     if len(args) != 2 or not isinstance(args[0], np.dtype) or not isinstance(args[1], (bytes, str)):
-        raise ConfigFileError(f"unreadable numpy scalar in YAML at {node.start_mark}")
+        raise ConfigFileError(f"unreadable numpy scalar in YAML at {_at(node)}")
     data = args[1].encode("latin-1") if isinstance(args[1], str) else args[1]
     return np.frombuffer(data, dtype=args[0])[0].item()
 
 
+def _at(node) -> str:
+    return f"line {node.start_mark.line + 1}, column {node.start_mark.column + 1}"
+
+
 def _refuse_python_tag(loader, suffix, node):
     raise ConfigFileError(
-        f"YAML tag `!!python/{suffix}` at {node.start_mark} is not allowed: it would run code "
+        f"YAML tag `!!python/{suffix}` at {_at(node)} is not allowed: it would run code "
         "from the file. Keras 1 YAML files only use `!!python/tuple` and numpy scalars."
     )
 

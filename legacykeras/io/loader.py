@@ -106,7 +106,7 @@ def load_model(filepath, custom_objects=None, compile: bool = True, source_backe
                 training_config = parse_json(decode_attr(f.attrs["training_config"]), where=f"{filepath}:training_config")
                 _compile(model, training_config, custom_objects, filepath)
                 if "optimizer_weights" in f:
-                    restore_optimizer_state(model, f["optimizer_weights"], filepath)
+                    restore_optimizer_state(model, f["optimizer_weights"], filepath, f.get("model_weights"))
     elif weights is not None:
         hdf5_weights.load_weights(model, weights, source_backend=source_backend)
     return model
@@ -146,12 +146,13 @@ def _compile(model, training_config, custom_objects, where):
                                 f"({type(exc).__name__}: {exc}); the model is not compiled.")
 
 
-def restore_optimizer_state(model, group, where) -> bool:
+def restore_optimizer_state(model, group, where, weights_group=None) -> bool:
     """Keras 1 `optimizer_weights` -> the legacy optimizer's slots; a warning where they do not map.
 
     Keras 1.2.2 `Optimizer.weights` orders: SGD/Adam/Adamax `[iterations] + slots...`, Nadam
-    `[iterations, m_schedule] + ...`, RMSprop/Adagrad/Adadelta slots only; each slot list follows
-    the model's trainable weights, in the Keras 1 layout.
+    `[iterations, m_schedule] + ...`, RMSprop/Adagrad/Adadelta slots only. Each slot list follows the
+    model's trainable weights *sorted by variable name* (1.2.2 `Model.compile` sorts them), in the
+    Keras 1 layout; the names come from the file's own weights group.
     """
     from legacykeras.io.config_json import decode_names
 
@@ -167,14 +168,29 @@ def restore_optimizer_state(model, group, where) -> bool:
 
     if optimizer is None or slots is None:
         return warn("the model has no Keras 1 optimizer")
+    file_names = {}
+    if weights_group is not None:
+        try:
+            file_names = {e.name: e.weight_names for e in hdf5_weights.read_saved_weights(weights_group).layers}
+        except WeightFileError:
+            file_names = {}
     layers = [layer for layer in hdf5_weights.flattened_layers(model) if layer.trainable_weights]
-    layer_counts = []
-    for layer in layers:
-        count = hdf5_weights.expected_count(layer)
-        if len(layer.trainable_weights) != len(layer.weights):
-            return warn(f"layer {layer.name!r} has non-trainable weights, whose Keras 1 slots cannot be told apart")
-        layer_counts.append(count)
-    n_vars = sum(layer_counts)
+    # Keras 1 kept optimizer slots for trainable weights only (BatchNormalization: gamma, beta).
+    entries = []  # (Keras 1 variable name, layer index, index within the layer's trainable arrays)
+    counts = []
+    for i, layer in enumerate(layers):
+        frozen = len(layer.weights) - len(layer.trainable_weights)
+        count = hdf5_weights.expected_count(layer) - frozen
+        counts.append(count)
+        layer_names = file_names.get(layer.name)
+        if not layer_names and hasattr(layer, "legacy_weight_names"):
+            layer_names = layer.legacy_weight_names()
+        layer_names = list(layer_names or [])[:count]
+        if len(layer_names) != count:
+            layer_names = [f"{layer.name}_{k}" for k in range(count)]
+        entries.extend((name, i, k) for k, name in enumerate(layer_names))
+    entries.sort(key=lambda e: e[0])
+    n_vars = len(entries)
     head = len(saved) - n_vars * len(slots)
     cls_name = type(optimizer).__name__
     expected_head = {"SGD": 1, "Adam": 1, "Adamax": 1, "Nadam": 2}.get(cls_name, 0)
@@ -187,12 +203,15 @@ def restore_optimizer_state(model, group, where) -> bool:
         index = {id(v): i for i, v in enumerate(variables)}
         for s, slot in enumerate(slots):
             arrays = saved[head + s * n_vars: head + (s + 1) * n_vars]
-            start = 0
-            for layer, count in zip(layers, layer_counts):
-                part = arrays[start:start + count]
-                start += count
+            per_layer = [[None] * c for c in counts]
+            for (_, i, k), array in zip(entries, arrays):
+                per_layer[i][k] = array
+            for layer, part in zip(layers, per_layer):
                 layout = getattr(layer, "legacy_layout", None)
-                modern = layout.to_modern(list(part), layer.legacy_config()) if layout else list(part)
+                if layout is not None and len(layer.trainable_weights) == len(layer.weights):
+                    modern = layout.to_modern(list(part), layer.legacy_config())
+                else:  # partly frozen layers: trainable arrays are the same in both layouts
+                    modern = list(part)
                 for value, variable in zip(modern, layer.trainable_weights):
                     target = optimizer._slots[slot][index[id(variable)]]
                     if tuple(target.shape) != tuple(np.shape(value)):
