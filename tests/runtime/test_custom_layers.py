@@ -286,3 +286,20 @@ def test_keras1_0_regularizers_list_is_honoured():
     x = np.zeros((4, 3), "float32")
     loss = model.evaluate(x, np.zeros((4, 2), "float32"), verbose=0)
     assert loss == pytest.approx(0.5 * 6)  # prediction error 0, penalty 0.5 * sum(W ** 2)
+
+
+def test_seed_layers_model_save_and_load_model_with_custom_objects(tmp_path, data):
+    models = pytest.importorskip("legacykeras.models")
+    if not hasattr(models, "load_model"):
+        pytest.skip("legacykeras.models.load_model not available")
+    x, _ = data
+    model = seed_model()
+    model.compile(optimizer="sgd", loss="mse")
+    path = str(tmp_path / "model.h5")
+    model.save(path)
+    custom = {"My_activation": My_activation, "Trainable_activation": Trainable_activation}
+    loaded = models.load_model(path, custom_objects=custom)
+    assert [type(layer).__name__ for layer in loaded.layers[1:3]] == ["My_activation", "Trainable_activation"]
+    np.testing.assert_allclose(loaded.predict(x), model.predict(x), atol=1e-6)
+    again = models.model_from_json(model.to_json(), custom_objects=custom)
+    assert [layer.name for layer in again.layers] == [layer.name for layer in model.layers]
