@@ -7,6 +7,8 @@ usually `get_constants`; inputs are (samples, time, rows, cols, channels) for
 
 from __future__ import annotations
 
+import numpy as np
+
 from legacykeras import backend as K
 from legacykeras.engine.base_layer import InputSpec
 from legacykeras.runtime.layers.recurrent_base import Recurrent
@@ -51,7 +53,7 @@ class ConvRecurrent2D(Recurrent):
             kernel_shape = (self.nb_filter, stack, self.nb_row, self.nb_col)
         else:
             kernel_shape = (self.nb_row, self.nb_col, stack, self.nb_filter)
-        zero_kernel = K.zeros_like(K.zeros(kernel_shape))
+        zero_kernel = np.zeros(kernel_shape, dtype=K.floatx())  # a constant: no variable inside `call`
         initial_state = K.conv2d(initial_state, zero_kernel, strides=self.subsample,
                                  border_mode=self.border_mode, dim_ordering=self.dim_ordering)
         return [initial_state for _ in range(len(self.states))]
