@@ -148,6 +148,17 @@ def test_in_train_phase_inside_a_layer_follows_fit_and_predict():
         K.clear_session()
 
 
+def test_in_test_phase_and_function_class():
+    x = K.placeholder(shape=(None, 1))
+    out = K.in_test_phase(x * 0.0, x + 1.0)
+    f = K.Function([x, K.learning_phase()], [out])
+    ones = np.ones((2, 1), "float32")
+    np.testing.assert_array_equal(f([ones, 0])[0], 0 * ones)
+    np.testing.assert_array_equal(f([ones, 1])[0], 2 * ones)
+    single = K.function([x], K.sum(x))
+    assert single([ones]) == 2.0
+
+
 def test_learning_phase_outside_a_run_is_a_placeholder():
     phase = K.learning_phase()
     with pytest.raises(TypeError, match="placeholder"):
