@@ -148,7 +148,12 @@ def get(identifier):
         return identifier
     if isinstance(identifier, str) and identifier in _ALL:
         return _ALL[identifier]
+    custom = keras.saving.get_registered_object(identifier) if isinstance(identifier, str) else None
+    if custom is not None:
+        return custom
     raise ValueError(f"Invalid metric: {identifier!r}. Keras 1 metrics: {', '.join(sorted(_ALL))}.")
 
 
-__all__ = sorted(_ALL) + ["get"]
+from legacykeras.utils.generic_utils import get_from_module  # noqa: E402
+
+__all__ = sorted(_ALL) + ["get", "get_from_module"]

@@ -178,7 +178,11 @@ def save_model(model, filepath, overwrite=True):
     return _save(model, filepath, overwrite=overwrite)
 
 
+from legacykeras.engine.topology import Layer, Node, get_source_inputs  # noqa: E402
 from legacykeras.io.loader import load_model, model_from_config, model_from_json, model_from_yaml  # noqa: E402
+from legacykeras.optimizers import optimizer_from_config  # noqa: E402
+from legacykeras.utils.io_utils import ask_to_proceed_with_overwrite  # noqa: E402
 
-__all__ = ["Sequential", "Model", "save_model", "load_model", "model_from_config", "model_from_json",
-           "model_from_yaml"]
+__all__ = ["Sequential", "Model", "Merge", "Layer", "Node", "get_source_inputs", "save_model", "load_model",
+           "model_from_config", "model_from_json", "model_from_yaml", "optimizer_from_config",
+           "ask_to_proceed_with_overwrite"]

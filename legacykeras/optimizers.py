@@ -28,6 +28,13 @@ _ROWS = {"SGD": rows.SGD, "RMSprop": rows.RMSPROP, "Adagrad": rows.ADAGRAD, "Ada
          "Adam": rows.ADAM, "Adamax": rows.ADAMAX, "Nadam": rows.NADAM}
 
 
+def clip_norm(g, c, n):
+    """Keras 1: scale gradient `g` by `c / n` when the norm `n` reaches `c` (c > 0)."""
+    if c > 0:
+        return ops.where(n >= c, g * c / n, g)
+    return g
+
+
 class Optimizer(keras.optimizers.Optimizer):
     """Keras 1 optimizer base: `lr`, `decay`, `clipnorm`, `clipvalue`, Keras 1 `get_config`.
 
@@ -354,6 +361,8 @@ def optimizer_from_config(config, custom_objects=None):
     class_name = config["class_name"]
     if custom_objects and class_name in custom_objects:
         cls = custom_objects[class_name]
+    elif keras.saving.get_registered_object(class_name) is not None:
+        cls = keras.saving.get_registered_object(class_name)
     elif class_name.lower() in _BY_NAME:
         cls = _BY_NAME[class_name.lower()]
     else:
@@ -375,6 +384,9 @@ def get(identifier, kwargs=None):
         key = identifier.lower()
         if key in _BY_NAME:
             return _BY_NAME[key](**(kwargs or {}))
+        custom = keras.saving.get_registered_object(identifier)
+        if custom is not None:
+            return custom(**(kwargs or {}))
         return keras.optimizers.get(identifier)
     if isinstance(identifier, dict):
         return optimizer_from_config(identifier)
@@ -383,8 +395,10 @@ def get(identifier, kwargs=None):
     return TFOptimizer(identifier)
 
 
+from legacykeras.utils.generic_utils import get_custom_objects, get_from_module  # noqa: E402
+
 __all__ = [
-    "Optimizer", "SGD", "RMSprop", "Adagrad", "Adadelta", "Adam", "Adamax", "Nadam", "TFOptimizer",
+    "clip_norm", "get_custom_objects", "get_from_module", "Optimizer", "SGD", "RMSprop", "Adagrad", "Adadelta", "Adam", "Adamax", "Nadam", "TFOptimizer",
     "get", "optimizer_from_config", "serialize",
     "sgd", "rmsprop", "adagrad", "adadelta", "adam", "adamax", "nadam",
 ]

@@ -1,6 +1,6 @@
 """Keras 1.2.2 `keras.engine`: Layer, InputSpec, Input, InputLayer, Merge, merge, Model, Container."""
 
-from legacykeras.engine.topology import Input, InputLayer, InputSpec, Layer, Merge, merge
+from legacykeras.engine.topology import Input, InputLayer, InputSpec, Layer, Merge, get_source_inputs, merge
 
 
 def __getattr__(name):
@@ -11,4 +11,4 @@ def __getattr__(name):
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-__all__ = ["Layer", "InputSpec", "Input", "InputLayer", "Merge", "merge", "Model", "Container"]
+__all__ = ["Layer", "InputSpec", "Input", "InputLayer", "Merge", "merge", "Model", "Container", "get_source_inputs"]

@@ -10,9 +10,27 @@ tensor index] triples, node indices counting only nodes inside the model).
 
 from __future__ import annotations
 
+from legacykeras._keras import keras
 from legacykeras.engine.base_layer import InputSpec, Layer
 from legacykeras.runtime.input_layer import Input, InputLayer
 from legacykeras.runtime.merge import Merge, merge
+from legacykeras.utils.generic_utils import func_dump, func_load
+from legacykeras.utils.io_utils import ask_to_proceed_with_overwrite
+
+Node = keras.src.ops.node.Node
+
+
+def get_source_inputs(tensor, layer=None, node_index=None):
+    """Keras 1: the input tensors a tensor was computed from (Keras 3: `keras.utils.get_source_inputs`)."""
+    return keras.utils.get_source_inputs(tensor)
+
+
+def to_list(x):
+    return x if isinstance(x, list) else [x]
+
+
+def object_list_uid(object_list):
+    return ", ".join(str(abs(id(x))) for x in to_list(object_list))
 
 
 def _node_key(layer, index):
@@ -67,4 +85,6 @@ def __getattr__(name):
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-__all__ = ["Layer", "InputSpec", "Input", "InputLayer", "Merge", "merge", "Container", "container_config"]
+__all__ = ["Layer", "InputSpec", "Input", "InputLayer", "Merge", "merge", "Container", "Node", "container_config",
+           "get_source_inputs", "to_list", "object_list_uid", "func_dump", "func_load",
+           "ask_to_proceed_with_overwrite"]

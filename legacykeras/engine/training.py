@@ -395,6 +395,8 @@ class LegacyModelMixin:
 
         xs = self._legacy_inputs(x)
         ys, sws = self._legacy_targets_and_weights(y, sample_weight, class_weight)
+        check_array_lengths(xs, ys, sws or [])
+        check_loss_and_target_compatibility(ys, self._legacy_loss_fns, [tuple(t.shape) for t in self.outputs])
         val = None
         if validation_data is not None:
             if len(validation_data) == 2:
@@ -603,4 +605,173 @@ def legacy_layer_entry(layer) -> dict:
     return {"class_name": class_name, "config": layer.get_config()}
 
 
-__all__ = ["LegacyModelMixin", "KERAS_VERSION", "legacy_layer_entry"]
+# --- Keras 1.2.2 `keras.engine.training` helpers, public there -----------------------------------
+make_batches = _make_batches
+batch_shuffle = _batch_shuffle
+
+
+def slice_X(X, start=None, stop=None):  # noqa: N802, N803 (Keras 1 name)
+    """Keras 1: rows `start:stop` (or the index list `start`) of an array or a list of arrays."""
+    def take(x):
+        if hasattr(start, "__len__"):
+            return x[start]
+        return x[start:stop]
+
+    return [take(x) for x in X] if isinstance(X, list) else take(X)
+
+
+def standardize_weights(y, sample_weight=None, class_weight=None, sample_weight_mode=None):
+    """Keras 1: per-sample (or per-timestep) weights from `sample_weight` or `class_weight`, else ones."""
+    if sample_weight is not None:
+        return np.asarray(sample_weight)
+    if isinstance(class_weight, dict):
+        return _class_weights_to_sample_weights(np.asarray(y), class_weight)
+    shape = np.shape(y)[:2] if sample_weight_mode == "temporal" else np.shape(y)[:1]
+    return np.ones(shape, dtype=keras.config.floatx())
+
+
+def standardize_input_data(data, names, shapes=None, check_batch_axis=True, exception_prefix=""):
+    """Keras 1: a list of arrays, one per name, from an array, a list or a dict."""
+    arrays = _as_list(data, list(names), exception_prefix or "model input")
+    if shapes:
+        for name, array, shape in zip(names, arrays, shapes):
+            if shape is None:
+                continue
+            if array.ndim != len(shape) or any(
+                    s is not None and d != s for i, (d, s) in enumerate(zip(array.shape, shape))
+                    if i or check_batch_axis):
+                raise ValueError(f"Error when checking {exception_prefix}: expected {name} to have shape "
+                                 f"{tuple(shape)} but got array with shape {array.shape}")
+    return arrays
+
+
+def standardize_sample_or_class_weights(x_weight, output_names, weight_type):
+    return _per_output(x_weight or None, list(output_names), weight_type)
+
+
+def standardize_class_weights(class_weight, output_names):
+    return standardize_sample_or_class_weights(class_weight, output_names, "class_weight")
+
+
+def standardize_sample_weights(sample_weight, output_names):
+    return standardize_sample_or_class_weights(sample_weight, output_names, "sample_weight")
+
+
+def check_array_lengths(inputs, targets, weights):
+    """Keras 1: every input, target and weight array has the same number of samples."""
+    lengths = {len(a) for a in [*inputs, *targets, *(w for w in weights if w is not None)] if a is not None}
+    if len(lengths) > 1:
+        raise ValueError(f"All input, target and weight arrays should have the same number of samples. "
+                         f"Got lengths {sorted(lengths)}.")
+
+
+def check_loss_and_target_compatibility(targets, losses, output_shapes):
+    """Keras 1: categorical crossentropy needs one-hot targets; some losses need matching shapes."""
+    for y, loss, shape in zip(targets, losses, output_shapes):
+        name = getattr(loss, "__name__", loss)
+        if name == "categorical_crossentropy" and y.shape[-1] == 1:
+            raise ValueError(f"You are passing a target array of shape {y.shape} while using as loss "
+                             "`categorical_crossentropy`, which expects targets to be binary matrices (1s and 0s) "
+                             "of shape (samples, classes). Convert integer targets with "
+                             "`keras.utils.np_utils.to_categorical`, or use `sparse_categorical_crossentropy`.")
+        if name in ("mean_squared_error", "binary_crossentropy", "categorical_crossentropy") and shape:
+            for target_dim, out_dim in zip(y.shape[1:], shape[1:]):
+                if out_dim is not None and target_dim != out_dim:
+                    raise ValueError(f"A target array with shape {y.shape} was passed for an output of shape "
+                                     f"{tuple(shape)} while using as loss `{name}`. This loss expects targets to "
+                                     "have the same shape as the output.")
+
+
+def weighted_objective(fn):
+    """Keras 1: `fn(y_true, y_pred)` -> `weighted(y_true, y_pred, weights, mask=None)` (Keras 1 reduction)."""
+    from legacykeras.runtime.compile import LegacyLoss
+
+    loss = LegacyLoss(fn)
+
+    def weighted(y_true, y_pred, weights, mask=None):
+        if mask is not None:
+            y_pred = keras.ops.convert_to_tensor(y_pred)
+            y_pred._keras_mask = mask
+        return loss(y_true, y_pred, sample_weight=weights)
+
+    return weighted
+
+
+def collect_metrics(metrics, output_names):
+    """Keras 1: one list of metrics per output, from a list or a dict by output name."""
+    if not metrics:
+        return [[] for _ in output_names]
+    if isinstance(metrics, list):
+        return [list(metrics) for _ in output_names]
+    if isinstance(metrics, dict):
+        return [m if isinstance(m, list) else [m] for m in (metrics.get(name, []) for name in output_names)]
+    raise TypeError(f"Type of `metrics` argument not understood. Expected a list or dictionary, found: {metrics}")
+
+
+class GeneratorEnqueuer:
+    """Keras 1: reads a generator ahead in threads into `queue` (`start`, `is_running`, `stop`).
+
+    `pickle_safe=True` (processes) is read with threads: Keras 3 moved multiprocess loading to
+    `keras.utils.PyDataset(workers=..., use_multiprocessing=True)`.
+    """
+
+    def __init__(self, generator, pickle_safe=False):
+        self._generator = generator
+        self._threads = []
+        self._stop_event = None
+        self.queue = None
+
+    def start(self, nb_worker=1, max_q_size=10, wait_time=0.05):
+        import queue
+        import threading
+
+        self.queue = queue.Queue(max_q_size)
+        self._stop_event = threading.Event()
+        lock = threading.Lock()
+
+        def work():
+            while not self._stop_event.is_set():
+                try:
+                    with lock:
+                        item = next(self._generator)
+                except StopIteration:
+                    return
+                while not self._stop_event.is_set():
+                    try:
+                        self.queue.put(item, timeout=wait_time)
+                        break
+                    except queue.Full:
+                        continue
+
+        self._threads = [threading.Thread(target=work, daemon=True) for _ in range(nb_worker)]
+        for thread in self._threads:
+            thread.start()
+
+    def is_running(self):
+        return self._stop_event is not None and not self._stop_event.is_set()
+
+    def stop(self, timeout=None):
+        if self._stop_event is not None:
+            self._stop_event.set()
+        for thread in self._threads:
+            thread.join(timeout)
+        self._threads = []
+
+
+def __getattr__(name):
+    if name in ("Model", "Container"):
+        from legacykeras.models import Model
+
+        return Model
+    if name == "Progbar":
+        from legacykeras.callbacks import Progbar
+
+        return Progbar
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+__all__ = ["LegacyModelMixin", "KERAS_VERSION", "legacy_layer_entry", "make_batches", "batch_shuffle", "slice_X",
+           "standardize_weights", "weighted_objective", "standardize_input_data",
+           "standardize_sample_or_class_weights", "standardize_class_weights", "standardize_sample_weights",
+           "check_array_lengths", "check_loss_and_target_compatibility", "collect_metrics", "GeneratorEnqueuer", "Model",
+           "Container", "Progbar"]

@@ -58,7 +58,7 @@ def test_user_callback_sees_keras1_params_and_batch_logs():
 
 def test_early_stopping_waits_patience_plus_one_epochs_like_keras1():
     m = model(lr=0.0)  # constant loss: only the first epoch improves
-    history = m.fit(X, Y, nb_epoch=10, verbose=0, callbacks=[cbks.EarlyStopping(monitor="loss", patience=2)])
+    history = m.fit(X, Y, nb_epoch=10, verbose=0, callbacks=[cbks.EarlyStopping(monitor="loss", min_delta=1e-5, patience=2)])
     # Keras 1.2.2 checks `wait >= patience` before counting the epoch: epochs 0..3 run.
     assert history.epoch == [0, 1, 2, 3]
 

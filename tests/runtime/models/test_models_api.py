@@ -133,3 +133,12 @@ def test_compile_errors_name_the_keras1_problem():
         model.compile(loss="mse", optimizer="sgd", sample_weight_mode="bogus")
     with pytest.raises(RuntimeError, match="compile"):
         mlp().fit(X, Y, verbose=0)
+
+
+def test_fit_checks_targets_like_keras1():
+    model = mlp()
+    model.compile(loss="categorical_crossentropy", optimizer="sgd")
+    with pytest.raises(ValueError, match="to_categorical"):
+        model.fit(X, np.argmax(Y, axis=1)[:, None], verbose=0)
+    with pytest.raises(ValueError, match="same number of samples"):
+        model.fit(X, Y[:5], verbose=0)
