@@ -100,7 +100,7 @@ def convert_call(m, row: CallRule, original: cst.Call, updated: cst.Call, *, ker
     else:
         for item in items:
             item.keyword = item.arg.keyword.value if item.arg.keyword is not None else None
-    _apply_defaults(m, row, items, changes, method=method, known_receiver=known_receiver, sure=sure)
+    _apply_defaults(m, row, original, items, changes, method=method, known_receiver=known_receiver, sure=sure)
 
     func = updated.func
     if method and row.new is not None and isinstance(func, cst.Attribute) and func.attr.value != row.new_name:
@@ -221,7 +221,7 @@ def _apply_actions(m, row, original, items, handled, changes):
         if value_map is not None:
             value = item.value
             if value is NOT_LITERAL:
-                if value_map.mapping or value_map.resolve:
+                if (value_map.mapping or value_map.resolve) and _may_hold_a_key(item.arg.value):
                     m.todo(item.orig or original, row.code,
                            f"`{name}` is not a literal: map its Keras 1 values by hand ({_mapping_text(value_map)})")
             elif literals._hashable(value) and value in value_map.resolve:
@@ -237,6 +237,10 @@ def _apply_actions(m, row, original, items, handled, changes):
                     changes.append(f"{name}={value!r} is now {resolved!r}")
             elif value_map.changes(value):
                 new_value = value_map.convert(value)
+                if _shim_only(new_value):
+                    _note_shim_only(m, item.orig or original, row, f"{name}={value!r}", new_value)
+                    out.append(item)
+                    continue
                 node = _render(m, new_value, item.arg.value)
                 if node is None:
                     m.todo(item.orig or original, row.code, f"cannot write {name}={value!r} for Keras 3")
@@ -361,7 +365,7 @@ def _modern_name(row: CallRule, item: _Item) -> str | None:
     return row.rename.get(item.name, item.name) if item.name else None
 
 
-def _apply_defaults(m, row, items, changes, *, method, known_receiver, sure):
+def _apply_defaults(m, row, original, items, changes, *, method, known_receiver, sure):
     if not row.defaults:
         return
     present = {_modern_name(row, i) for i in items}
@@ -380,8 +384,14 @@ def _apply_defaults(m, row, items, changes, *, method, known_receiver, sure):
             old = next(k for k, v in row.rename.items() if v == name)
             if old in row.positional and row.positional.index(old) < positional_count:
                 continue
-        items.append(_Item(name, _keyword_arg(name, literals.value_node(value)), None, "done", name))
-        changes.append(f"{name}={value!r} written out (Keras 1's default)")
+        if _shim_only(value):
+            _note_shim_only(m, original, row, f"the default {name}", value)
+            continue
+        node = _render(m, value, None)
+        if node is None:
+            continue
+        items.append(_Item(name, _keyword_arg(name, node), None, "done", name))
+        changes.append(f"{name}={literals.code(node)} written out (Keras 1's default)")
 
 
 def _assemble(items: list[_Item], updated: cst.Call) -> list[cst.Arg]:
@@ -438,6 +448,26 @@ def _render(m, value, like):
         args = [_keyword_arg(k, literals.value_node(v)) for k, v in value.kwargs.items()]
         return cst.Call(func=target, args=_commas(args))
     return literals.value_node(value, like)
+
+
+def _may_hold_a_key(node) -> bool:
+    """A variable might hold 'th' or 'normal'; a call like `l2(0.01)` or a lambda does not."""
+    return isinstance(node, (cst.Name, cst.Attribute, cst.Subscript, cst.IfExp, cst.BinaryOperation))
+
+
+def _shim_only(value) -> bool:
+    """A value only legacykeras can provide (plain Keras 3 has no spelling for it)."""
+    return isinstance(value, Expr) and value.target.startswith("legacykeras.")
+
+
+def _note_shim_only(m, node, row, what, value) -> None:
+    from migrate.report import Diagnostic
+
+    line, col = m.position(node) if node is not None else (1, 1)
+    m.diagnostics.append(Diagnostic(
+        row.code, line, col,
+        f"{what}: Keras 1's behaviour needs `{value.source()}` (legacykeras only); the Keras 3 default applies "
+        "and numerics may differ slightly", "info"))
 
 
 def render_value(m, value, like=None):

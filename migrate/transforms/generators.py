@@ -54,6 +54,14 @@ def convert(m, row, original: cst.Call, updated: cst.Call, known: bool):
             continue
         handled[samples_name] = calls.keyword_arg(steps_name, steps)
         changes.append(f"`{samples_name}` is now `{steps_name}` (samples / batch size {literals.code(batch_size)})")
+    if row.old.endswith(".predict_generator") and "generator" in bound:
+        # Keras 1 accepted bare arrays from a prediction generator; Keras 3 wants tuples.
+        generator = bound["generator"]
+        adapter = cst.parse_expression(
+            f"(batch if isinstance(batch, tuple) else (batch,) for batch in {literals.code(generator.value)})")
+        handled["generator"] = generator.with_changes(value=adapter, keyword=None, equal=cst.MaybeSentinel.DEFAULT) \
+            if generator.keyword is None else calls.keyword_arg("x", adapter)
+        changes.append("the generator's batches are wrapped in tuples (Keras 3 wants `(inputs,)`)")
     return calls.convert_call(m, row, original, updated, keras1=True, method=True, known_receiver=known,
                               handled=handled, changes=changes)
 

@@ -6,9 +6,9 @@
 - `Merge(mode='concat')([a, b])` -> `Concatenate()([a, b])`, and so on.
 - A Sequential that starts with `Merge([left, right], mode=...)` becomes a functional model:
 
-      model = Sequential()                          merged = concatenate([left.output, right.output])
-      model.add(Merge([left, right], mode='concat'))  ->  merged = Dense(10)(merged)
-      model.add(Dense(10))                          model = keras.Model([left.input, right.input], merged)
+      model = Sequential()                            x = concatenate([left.outputs[0], right.outputs[0]])
+      model.add(Merge([left, right], mode='concat'))  ->  x = Dense(10)(x)
+      model.add(Dense(10))                            model = keras.Model([*left.inputs, *right.inputs], x)
 
   for the chain of `model.add(...)` statements that follows in the same block.
 - A callable `mode` or a `Merge` of models anywhere else is left with a TODO.
@@ -276,12 +276,14 @@ def _functional(m, chain: _Chain, body, results) -> dict[int, list] | None:
     mode = _mode(bound)
     options = [a for a in _options(m, row, chain.merge_call, bound, mode, layer=False) or ()]
     layers = bound["layers"].value
+    # Keras 3 Sequential models expose `inputs`/`outputs` once built (not `input`/`output`).
     if isinstance(layers, (cst.List, cst.Tuple)):
-        outputs = cst.List([cst.Element(cst.Attribute(e.value, cst.Name("output"))) for e in layers.elements])
-        inputs = cst.List([cst.Element(cst.Attribute(e.value, cst.Name("input"))) for e in layers.elements])
+        branches = [literals.code(e.value) for e in layers.elements]
+        outputs = cst.parse_expression("[" + ", ".join(f"{b}.outputs[0]" for b in branches) + "]")
+        inputs = cst.parse_expression("[" + ", ".join(f"*{b}.inputs" for b in branches) + "]")
     else:
-        outputs = cst.parse_expression(f"[branch.output for branch in {literals.code(layers)}]")
-        inputs = cst.parse_expression(f"[branch.input for branch in {literals.code(layers)}]")
+        outputs = cst.parse_expression(f"[branch.outputs[0] for branch in {literals.code(layers)}]")
+        inputs = cst.parse_expression(f"[x for branch in {literals.code(layers)} for x in branch.inputs]")
     merge_func = m.expr_for(MERGE_MODES[mode][0])
     model_class = m.expr_for("keras.Model", prefer_from=False)
     if merge_func is None or model_class is None:
