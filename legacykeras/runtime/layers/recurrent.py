@@ -60,6 +60,32 @@ def _finish(self, translation):
         self._legacy_batch_input_shape = (base.get("batch_size"), base.get("input_length"), base["input_dim"])
 
 
+_GATES = {"GRU": 3, "LSTM": 4}
+
+
+def _build(self, input_shape):
+    initial = self.__dict__.get("_legacy_initial_weights")
+    LegacyLayerMixin.build(self, input_shape)
+    gates = _GATES.get(type(self).__name__)
+    if gates and initial is None and self.legacy_config().get("consume_less", "cpu") != "gpu":
+        # Keras 1 'cpu'/'mem' modes drew each gate's W and U on its own (in, units) / (units, units)
+        # shape, so fan-based initializers (glorot, he, lecun) had per-gate fans; do the same.
+        cell = self.cell
+        for variable, initializer in ((cell.kernel, cell.kernel_initializer),
+                                      (cell.recurrent_kernel, cell.recurrent_initializer)):
+            rows, cols = variable.shape
+            parts = [_fresh(initializer)((rows, cols // gates), dtype=variable.dtype) for _ in range(gates)]
+            variable.assign(keras.ops.concatenate(parts, axis=-1))
+
+
+def _fresh(initializer):
+    """A new instance (an unseeded Keras 3 initializer repeats its values on every call)."""
+    try:
+        return type(initializer).from_config(initializer.get_config())
+    except Exception:  # a plain function
+        return initializer
+
+
 def _cell_attr(name):
     return property(lambda self: getattr(self.cell, name), doc=f"Keras 1 name of `cell.{name}`.")
 
@@ -67,6 +93,7 @@ def _cell_attr(name):
 _EXTRA = {
     "_legacy_modern_kwargs": _modern_kwargs,
     "_legacy_finish": _finish,
+    "build": _build,
     "output_dim": property(lambda self: self.units, doc="Keras 1 name of `units`."),
     "consume_less": property(lambda self: self.legacy_config().get("consume_less", "cpu")),
     "inner_activation": property(lambda self: getattr(self.cell, "recurrent_activation", None)),

@@ -272,3 +272,16 @@ def test_keras1_model_json_and_weights_file_load(case):
     model.load_weights(str(path / "weights.h5"))
     x = np.load(path / "input.npy")
     np.testing.assert_allclose(np.asarray(model(x)), np.load(path / "output.npy"), atol=TOL, rtol=0)
+
+
+@pytest.mark.parametrize("consume_less,limit", [("cpu", np.sqrt(6.0 / (10 + 20))), ("gpu", np.sqrt(6.0 / (10 + 80)))])
+def test_fresh_kernels_use_keras1_per_gate_fans(consume_less, limit):
+    from legacykeras.layers import LSTM
+
+    layer = LSTM(20, consume_less=consume_less, input_dim=10)
+    layer.get_weights()  # builds from input_dim
+    kernel = np.asarray(layer.cell.kernel)
+    assert np.abs(kernel).max() <= limit + 1e-6
+    assert np.abs(kernel).max() > 0.9 * limit  # glorot_uniform over the Keras 1 shape
+    gates = np.split(kernel, 4, axis=-1)
+    assert not np.allclose(gates[0], gates[1])  # each gate drawn on its own
