@@ -62,10 +62,11 @@ class LegacyLayerMixin:
     def _legacy_base_kwargs(self, translation: Translation) -> dict:
         """Keras 3 base-layer keywords from Keras 1's base arguments."""
         base = translation.base
+        # `trainable` is set after construction (`_legacy_finish`): some Keras 3 layers
+        # (SpatialDropout*) take no `trainable` keyword.
         out = {"name": base.get("name") or naming.unique_name(type(self).__name__)}
-        if "trainable" in base:
-            out["trainable"] = base["trainable"]
-        if base.get("input_dtype") is not None:
+        if base.get("input_dtype") is not None and "float" in str(base["input_dtype"]):
+            # An integer input_dtype (Embedding ids in 1.2.2 configs) types the input, not the weights.
             out["dtype"] = base["input_dtype"]
         return out
 
@@ -84,6 +85,8 @@ class LegacyLayerMixin:
         self._legacy_batch_input_shape = batch_input_shape_from(base)
         self._legacy_input_dtype = base.get("input_dtype") or self._legacy_default_input_dtype
         self._legacy_initial_weights = base.get("weights")
+        if "trainable" in base:
+            self.trainable = base["trainable"]
         regularizer = getattr(self, "activity_regularizer", None)
         if regularizer is not None and not isinstance(regularizer, _SummedOverBatch):
             self.activity_regularizer = _SummedOverBatch(regularizer)

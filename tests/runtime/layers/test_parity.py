@@ -66,3 +66,17 @@ def test_config_weights_and_shape_are_keras1(path):
     assert comparable_config(layer.get_config(), class_name) == comparable_config(case["config"]["config"], class_name)
     assert [list(w.shape) for w in layer.get_weights()] == case["config"]["weight_shapes"]
     assert list(layer.output_shape) == case["meta"]["output_shape"]
+
+
+@pytest.mark.parametrize("path", [p for p in CASES if "lambda" not in p.name], ids=case_id)
+def test_from_config_round_trips_the_keras1_config(path):
+    """`cls.from_config(layer.get_config())` rebuilds the layer (lambdas are the loader's)."""
+    from tests.runtime.layers.layer_testing import dim_ordering
+
+    layer = _run(path)["layer"]
+    config = layer.get_config()
+    with dim_ordering("th" if path.parent.name.endswith("-tf") else "tf"):  # the other ordering
+        clone = type(layer).from_config(dict(config, name=config["name"] + "_clone"))
+    clone_config = clone.get_config()
+    assert clone_config.pop("name") == config.pop("name") + "_clone"
+    assert clone_config == config
