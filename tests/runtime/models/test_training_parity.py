@@ -234,8 +234,10 @@ def test_fit_generator_counts_samples_like_keras1():
         while True:
             yield x[8:12], y[8:12]
 
-    history = model.fit_generator(gen(), samples_per_epoch=12, nb_epoch=N_EPOCH, verbose=0,
-                                  validation_data=val_gen(), nb_val_samples=8)
+    # Keras 1's positional form: (generator, samples_per_epoch, nb_epoch); worker arguments accepted
+    with pytest.warns(DeprecationWarning, match="workers"):
+        history = model.fit_generator(gen(), 12, N_EPOCH, verbose=0, validation_data=val_gen(), nb_val_samples=8,
+                                      max_q_size=10, nb_worker=2, pickle_safe=False)
     expected = _results(folder)
     _assert_history(history.history, expected["history"])
     np.testing.assert_allclose(model.evaluate_generator(gen(), 8), expected["evaluate_generator"], atol=TOL)
