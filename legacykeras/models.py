@@ -130,6 +130,19 @@ class Sequential(ModelWeightsMixin, LegacyModelMixin, keras.Sequential):
         """Keras 1 `Sequential.model`: the inner functional model (here, the Sequential itself)."""
         return self
 
+    @property
+    def input(self):
+        """Keras 1 `model.input`: the input placeholder (a list when there are several), e.g. for
+        `K.gradients(loss, model.input)`; Keras 3's Sequential only has `inputs`."""
+        inputs = self.inputs
+        return inputs[0] if len(inputs) == 1 else list(inputs)
+
+    @property
+    def output(self):
+        """Keras 1 `model.output` (a list when there are several)."""
+        outputs = self.outputs
+        return outputs[0] if len(outputs) == 1 else list(outputs)
+
     def get_config(self):
         return [legacy_layer_entry(layer) for layer in self.layers]
 

@@ -13,22 +13,6 @@ from legacykeras.models import Sequential
 import tensorflow as tf
 
 
-def _input(model):
-    return model.input if hasattr(type(model), "input") and _has(model, "input") else model.inputs[0]
-
-
-def _output(model):
-    return model.output if _has(model, "output") else model.outputs[0]
-
-
-def _has(model, attr):
-    try:
-        getattr(model, attr)
-    except (AttributeError, ValueError):
-        return False
-    return True
-
-
 @pytest.fixture(scope="module")
 def convnet():
     model = Sequential([
@@ -45,8 +29,8 @@ def test_gradient_ascent_on_the_input_image(convnet):
     # keras/examples/conv_filter_visualization.py (Keras 1), on a small model.
     layer_output = convnet.layers[0].output
     loss = K.mean(layer_output[:, :, :, 1])
-    input_img = _input(convnet)
-    grads = K.gradients(loss, input_img)[0]
+    input_img = convnet.input
+    grads = K.gradients(loss, convnet.input)[0]  # the example, verbatim
     grads /= (K.sqrt(K.mean(K.square(grads))) + 1e-5)
     iterate = K.function([input_img, K.learning_phase()], [loss, grads])
 
@@ -72,7 +56,7 @@ def test_gradient_ascent_on_the_input_image(convnet):
 
 
 def test_function_feeds_the_learning_phase(convnet):
-    get_output = K.function([_input(convnet), K.learning_phase()], [_output(convnet)])
+    get_output = K.function([convnet.input, K.learning_phase()], [convnet.output])
     img = np.ones((2, 8, 8, 3), "float32")
     test_a, test_b = get_output([img, 0])[0], get_output([img, 0])[0]
     np.testing.assert_array_equal(test_a, test_b)
@@ -89,11 +73,11 @@ def test_intermediate_layer_output_function(convnet):
 
 
 def test_gradient_wrt_intermediate_output_and_weights(convnet):
-    loss = K.sum(_output(convnet)[:, 0])
+    loss = K.sum(convnet.output[:, 0])
     conv_out = convnet.layers[1].output
     kernel = convnet.layers[0].trainable_weights[0]
     grads = K.gradients(loss, [conv_out, kernel])
-    f = K.function([_input(convnet), K.learning_phase()], grads)
+    f = K.function([convnet.input, K.learning_phase()], grads)
     img = np.random.RandomState(1).rand(2, 8, 8, 3).astype("float32")
     g_conv, g_kernel = f([img, 0])
     assert g_conv.shape == (2, 8, 8, 4) and g_kernel.shape == tuple(kernel.shape)
