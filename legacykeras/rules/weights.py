@@ -22,12 +22,16 @@ class WeightLayout:
         names: Keras 1 weight-name suffixes (`dense_1_W`), given the Keras 1 config.
         to_modern / to_legacy: array list converters, given the Keras 1 config.
         attributes: Keras 1 attribute -> Keras 3 attribute (`layer.W` -> `layer.kernel`).
+        axis_maps: where each Keras 1 axis went, per Keras 3 array (None: unchanged).
     """
 
     names: Callable[[dict], Sequence[str]]
     to_modern: Callable[[list, dict], list]
     to_legacy: Callable[[list, dict], list]
     attributes: dict = dataclasses.field(default_factory=dict)
+    # Per Keras 3 array, {Keras 1 axis: Keras 3 axis (None: gone)} when the axes moved, so
+    # that `axis=` arguments written for Keras 1 arrays (maxnorm(axis=...)) keep their meaning.
+    axis_maps: Callable[[dict], Sequence[dict | None]] | None = None
 
 
 def _same(arrays, config):
@@ -79,7 +83,13 @@ def _transposer(th_to_modern: tuple, *, tf_to_modern: tuple | None = None, index
             return arrays
         return run
 
-    return convert(False), convert(True)
+    def axis_maps(config):
+        perm = permutation(config, False)
+        if perm is None:
+            return [None]
+        return [{int(old): new for new, old in enumerate(perm)}]
+
+    return convert(False), convert(True), axis_maps
 
 
 def _conv1d_to_modern(arrays, config):
@@ -132,13 +142,25 @@ def _names(*names, bias_names=("b",)):
 
 _KERNEL = {"W": "kernel", "b": "bias"}
 
-register("conv1d", WeightLayout(_kernel_bias_names, _conv1d_to_modern, _conv1d_to_legacy, _KERNEL))
-register("conv2d", WeightLayout(_kernel_bias_names, *_CONV2D, _KERNEL))
-register("conv3d", WeightLayout(_kernel_bias_names, *_CONV3D, _KERNEL))
-register("deconv2d", WeightLayout(_kernel_bias_names, *_DECONV2D, _KERNEL))
+def _conv1d_axes(config):
+    # (filter_length, 1, input_dim, nb_filter) -> (filter_length, input_dim, nb_filter)
+    return [{0: 0, 1: None, 2: 1, 3: 2}]
+
+
+def _separable_axes(config):
+    if not _is_th(config):
+        return [None, None]
+    moved = {0: 3, 1: 2, 2: 0, 3: 1}  # both kernels: transpose (2, 3, 1, 0)
+    return [moved, moved]
+
+
+register("conv1d", WeightLayout(_kernel_bias_names, _conv1d_to_modern, _conv1d_to_legacy, _KERNEL, _conv1d_axes))
+register("conv2d", WeightLayout(_kernel_bias_names, *_CONV2D[:2], _KERNEL, _CONV2D[2]))
+register("conv3d", WeightLayout(_kernel_bias_names, *_CONV3D[:2], _KERNEL, _CONV3D[2]))
+register("deconv2d", WeightLayout(_kernel_bias_names, *_DECONV2D[:2], _KERNEL, _DECONV2D[2]))
 register("separable_conv2d", WeightLayout(
     _names("depthwise_kernel", "pointwise_kernel"), _separable_to_modern, _separable_to_legacy,
-    {"b": "bias"},
+    {"b": "bias"}, _separable_axes,
 ))
 
 # --- layers whose Keras 3 arrays are Keras 1's, in order and shape -----------------------------

@@ -123,10 +123,23 @@ class LegacyLayerMixin:
 
     def build(self, input_shape):
         super().build(input_shape)
+        self._legacy_remap_constraint_axes()
         initial = getattr(self, "_legacy_initial_weights", None)
         if initial is not None:
             self._legacy_initial_weights = None
             self.set_weights(initial)
+
+    def _legacy_remap_constraint_axes(self):
+        """A Keras 1 `maxnorm(axis=...)` counted axes of the Keras 1 array; point it at the same
+        axes of the Keras 3 array (a 'th' kernel is (out, in, rows, cols) in Keras 1)."""
+        layout = self.legacy_layout
+        if layout is None or layout.axis_maps is None:
+            return
+        for variable, axis_map in zip(self.weights, layout.axis_maps(self.legacy_config())):
+            constraint = getattr(variable, "constraint", None)
+            if not axis_map or constraint is None or getattr(constraint, "axis", None) is None:
+                continue
+            variable.constraint = _with_axis(constraint, axis_map)
 
     def _ensure_built(self):
         if not self.built and getattr(self, "_legacy_batch_input_shape", None) is not None:
@@ -208,6 +221,16 @@ class LegacyLayerMixin:
     @classmethod
     def from_config(cls, config):
         return cls(**config)
+
+
+def _with_axis(constraint, axis_map: dict):
+    import copy
+
+    axes = constraint.axis if isinstance(constraint.axis, (list, tuple)) else [constraint.axis]
+    moved = sorted(axis_map[a % len(axis_map)] for a in axes if axis_map.get(a % len(axis_map)) is not None)
+    remapped = copy.copy(constraint)
+    remapped.axis = moved if isinstance(constraint.axis, (list, tuple)) or len(moved) != 1 else moved[0]
+    return remapped
 
 
 def _live_value(key: str, value):

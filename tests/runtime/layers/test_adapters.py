@@ -126,3 +126,19 @@ def test_th_convolution_runs_without_a_gpu():
     expected = sum(kernel[:, :, i, j][None, :, :, None, None] * x[:, None, :, i:i + 3, j:j + 3]
                    for i in range(2) for j in range(2)).sum(axis=2)
     np.testing.assert_allclose(out, expected, rtol=1e-5, atol=1e-5)
+
+
+def test_constraint_axis_counts_keras1_kernel_axes():
+    """Keras 1 th kernels are (nb_filter, stack, rows, cols): maxnorm(axis=[1, 2, 3]) bounds each filter."""
+    from legacykeras.constraints import maxnorm
+
+    with dim_ordering("th"):
+        layer = L.Convolution2D(4, 3, 3, W_constraint=maxnorm(1.0, axis=[1, 2, 3]), input_shape=(2, 6, 6))
+        kernel = np.random.RandomState(0).randn(4, 2, 3, 3).astype("float32") * 3
+        layer.set_weights([kernel, np.zeros(4, "float32")])
+    constrained = np.asarray(layer.kernel.constraint(layer.kernel)).transpose(3, 2, 0, 1)
+    np.testing.assert_allclose(np.sqrt((constrained ** 2).sum(axis=(1, 2, 3))), np.ones(4), rtol=1e-5)
+    assert layer.get_config()["W_constraint"] == {"name": "MaxNorm", "m": 1.0, "axis": [1, 2, 3]}
+    conv1d = L.Convolution1D(2, 3, W_constraint=maxnorm(1.0, axis=[0, 1, 2]), input_shape=(5, 3))
+    conv1d.get_weights()
+    assert conv1d.kernel.constraint.axis == [0, 1]
