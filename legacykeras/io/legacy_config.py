@@ -46,6 +46,8 @@ _NUMERIC_KEYS = {
 
 # Keras 0.x keys with no meaning in Keras 1 (0.3.3 `Layer.get_config` / `Activation`).
 _K0_ONLY_KEYS = {"cache_enabled", "truncate_gradient", "target", "beta"}
+# Keras 0.x argument names that Keras 1 renamed, per class (0.3.3 `layers/core.py`).
+_K0_RENAMES = {"Reshape": {"dims": "target_shape"}}
 
 
 class LegacyModelError(ValueError):
@@ -98,7 +100,9 @@ def _k0_entry(entry: dict, seen: set) -> dict:
         return {"class_name": "Graph", "config": {**{k: v for k, v in entry.items() if k != "nodes"},
                                                   "nodes": nodes}}
     config = {}
+    renames = _K0_RENAMES.get(class_name, {})
     for key, value in entry.items():
+        key = renames.get(key, key)
         if key == "custom_name":
             # Keras 0.x let layers share a name ('dense' for every Dense); Keras 1 names are unique.
             if value not in seen:
