@@ -49,7 +49,8 @@ def _func_dump(fn):
 
 
 def _callable_entry(value):
-    if isinstance(value, types.LambdaType) and value.__name__ == "<lambda>":
+    # Keras 1 tested `isinstance(x, types.LambdaType)`, true of every Python function: all are dumped.
+    if isinstance(value, types.LambdaType):
         return _func_dump(value), "lambda"
     if callable(value):
         return value.__name__, "function"
@@ -157,9 +158,14 @@ class Merge(keras.layers.Layer):
     def _resolved_dot_axes(self, inputs):
         if isinstance(self.dot_axes, int):
             if self.dot_axes < 0:
-                return [self.dot_axes % len(inputs[0].shape), self.dot_axes % len(inputs[1].shape)]
-            return [self.dot_axes] * 2
-        return list(self.dot_axes)
+                axes = [self.dot_axes % len(inputs[0].shape), self.dot_axes % len(inputs[1].shape)]
+            else:
+                axes = [self.dot_axes] * 2
+        else:
+            axes = [int(a) for a in self.dot_axes]
+        # Keras 1 stored the resolved pair in its config ('dot_axes': [1, 1]).
+        object.__setattr__(self, "_legacy_dot_axes", axes)
+        return axes
 
     def _callable_output_shape(self, input_shapes):
         if callable(self._output_shape):
@@ -232,10 +238,13 @@ class Merge(keras.layers.Layer):
         mode, mode_type = _callable_entry(self.mode)
         output_shape, output_shape_type = _callable_entry(self._output_shape)
         output_mask, output_mask_type = _callable_entry(self._output_mask)
+        dot_axes = getattr(self, "_legacy_dot_axes", None) if self.mode in ("dot", "cos") else None
+        if dot_axes is None:
+            dot_axes = self.dot_axes if isinstance(self.dot_axes, int) else [int(a) for a in self.dot_axes]
         config = {
             "name": self.name, "mode": mode, "mode_type": mode_type, "concat_axis": self.concat_axis,
-            "dot_axes": self.dot_axes, "output_shape": output_shape, "output_shape_type": output_shape_type,
-            "output_mask": output_mask, "output_mask_type": output_mask_type, "arguments": self.arguments,
+            "dot_axes": dot_axes, "output_shape": output_shape, "output_shape_type": output_shape_type,
+            "output_mask": output_mask, "output_mask_type": output_mask_type, "arguments": dict(self.arguments),
         }
         if self.branches is not None:
             from legacykeras.engine.training import legacy_layer_entry

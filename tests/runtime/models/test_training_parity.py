@@ -270,6 +270,11 @@ def test_functional_merge_modes_predict_like_keras1(env, key):
     got = model.predict(_load(folder, "input"))
     assert got.shape == expected.shape
     np.testing.assert_allclose(got, expected, atol=1e-5)
+    ours = [l["config"] for l in model.get_config()["layers"] if l["class_name"] == "Merge"][0]
+    theirs = [l["config"] for l in json.loads((folder / "model.json").read_text())["config"]["layers"]
+              if l["class_name"] == "Merge"][0]
+    skip = {"name", "mode", "output_shape"} if key == "lambda" else {"name"}
+    assert {k: v for k, v in ours.items() if k not in skip} == {k: v for k, v in theirs.items() if k not in skip}
 
 
 @pytest.mark.parametrize("env", ["theano", "tensorflow"])
