@@ -92,7 +92,9 @@ def translate(
     out: dict[str, Any] = {}
     for name, value in remaining.items():
         value_map = rule.values.get(name)
-        if value_map is not None and value_map.changes(value):
+        if value_map is not None and value_map.function and not value_map.changes(value):
+            value = value_map.convert(value)  # the same value in the form Keras 3 checks for
+        elif value_map is not None and value_map.changes(value):
             new_value = value_map.convert(value)
             changes.append(f"{name}={value!r} is now {_show(new_value)}")
             value = new_value

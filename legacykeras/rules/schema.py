@@ -87,7 +87,8 @@ class MapValue:
             return True
         if self.function:
             try:
-                return bool(self.convert(value) != value)
+                # A list for a tuple (as JSON configs hold them) is no Keras 1 spelling.
+                return bool(_as_tuples(self.convert(value)) != _as_tuples(value))
             except (TypeError, ValueError):
                 return True
         return False
@@ -250,6 +251,12 @@ class ModuleRule:
     old: str
     new: str | None
     why: str = ""
+
+
+def _as_tuples(value):
+    if isinstance(value, (list, tuple)):
+        return tuple(_as_tuples(v) for v in value)
+    return value
 
 
 def _hashable(value) -> bool:
