@@ -319,23 +319,51 @@ class Nadam(Optimizer):
         self._m_schedule.assign(self._m_schedule * (b1 * (1.0 - 0.5 * ops.power(0.96, t * sd))))
 
 
-class TFOptimizer(Optimizer):
-    """Keras 1 `TFOptimizer(optimizer)`: wrapped a TensorFlow 1 `tf.train.Optimizer`.
+class TFOptimizer(keras.optimizers.Optimizer):
+    """Keras 1 `TFOptimizer(optimizer)`: trains with a TensorFlow 1 `tf.train.Optimizer`.
 
-    TensorFlow 2 has no `tf.train.Optimizer`; a `tf.compat.v1.train` optimizer
-    cannot drive Keras 3's eager/tf.function training. A Keras optimizer
-    instance passes through unchanged.
+    TensorFlow 2 keeps those as `tf.compat.v1.train.*Optimizer`; they apply
+    their updates to the model's variables inside Keras 3's training step.
+    As in Keras 1, it has no config (`get_config` raises, `model.save` writes
+    no training config) and no Keras weights. A Keras optimizer passes through.
     """
 
     def __new__(cls, optimizer=None, *args, **kwargs):
         if isinstance(optimizer, keras.optimizers.Optimizer):
             return optimizer
-        raise TypeError(
-            f"`TFOptimizer({type(optimizer).__name__})` is not supported: Keras 1 wrapped a TensorFlow 1 "
-            "`tf.train.Optimizer`, which TensorFlow 2 removed (tf.compat.v1 optimizers cannot drive Keras 3 "
-            "training). Instead: pass a `keras.optimizers` instance (e.g. `keras.optimizers.Adam(...)`), "
-            "or the matching legacykeras optimizer."
-        )
+        return super().__new__(cls)
+
+    def __init__(self, optimizer):
+        import tensorflow as tf
+
+        if not isinstance(optimizer, tf.compat.v1.train.Optimizer):
+            raise TypeError(
+                f"`TFOptimizer({type(optimizer).__name__})`: Keras 1 wrapped a TensorFlow `tf.train.Optimizer`; "
+                "TensorFlow 2 spells it `tf.compat.v1.train.<Name>Optimizer`. Keras 3: use a `keras.optimizers` "
+                "optimizer instead."
+            )
+        super().__init__(learning_rate=0.0, name="tfoptimizer")
+        lk_warnings.warn_legacy(rows.TF_OPTIMIZER.code, f"Keras 1 `TFOptimizer(...)`: {rows.TF_OPTIMIZER.why}.")
+        self.optimizer = optimizer
+
+    def apply(self, grads, trainable_variables=None):
+        if trainable_variables is None:
+            trainable_variables = self._trainable_variables
+        if not self.built:
+            self.build(trainable_variables)
+        pairs = [(g, v.value) for g, v in zip(grads, trainable_variables) if g is not None]
+        self.optimizer.apply_gradients(pairs)
+        self._iterations.assign_add(1)
+
+    def update_step(self, gradient, variable, learning_rate):
+        raise NotImplementedError("TFOptimizer applies its updates through the wrapped TensorFlow optimizer.")
+
+    def get_config(self):
+        raise NotImplementedError("Keras 1 TFOptimizer has no config (it wraps a TensorFlow optimizer object).")
+
+    @classmethod
+    def from_config(cls, config, custom_objects=None):
+        raise NotImplementedError("Keras 1 TFOptimizer cannot be rebuilt from a config.")
 
 
 # Keras 1 lower-case aliases.
@@ -392,7 +420,7 @@ def get(identifier, kwargs=None):
         return optimizer_from_config(identifier)
     if isinstance(identifier, keras.optimizers.Optimizer):
         return identifier
-    return TFOptimizer(identifier)
+    return TFOptimizer(identifier)  # Keras 1 wrapped TensorFlow optimizers given to compile()
 
 
 from legacykeras.utils.generic_utils import get_custom_objects, get_from_module  # noqa: E402

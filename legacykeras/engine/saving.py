@@ -47,6 +47,8 @@ def _training_config(model):
     if getattr(model, "_legacy_metrics_names", None) is None:
         return None
     optimizer = model.optimizer
+    if type(optimizer).__name__ == "TFOptimizer":
+        return None  # Keras 1 wrote no training config for a wrapped TensorFlow optimizer
     return {
         "optimizer_config": {"class_name": type(optimizer).__name__, "config": optimizer.get_config()},
         "loss": _jsonable(model._legacy_loss_config),

@@ -142,3 +142,20 @@ def test_fit_checks_targets_like_keras1():
         model.fit(X, np.argmax(Y, axis=1)[:, None], verbose=0)
     with pytest.raises(ValueError, match="same number of samples"):
         model.fit(X, Y[:5], verbose=0)
+
+
+def test_tf_optimizer_wraps_a_tensorflow1_optimizer(tmp_path):
+    import tensorflow as tf
+
+    from legacykeras.optimizers import TFOptimizer
+
+    model = mlp()
+    model.compile(loss="categorical_crossentropy", optimizer=TFOptimizer(tf.compat.v1.train.AdamOptimizer(0.01)))
+    before = model.get_weights()[0].copy()
+    model.fit(X, Y, nb_epoch=2, batch_size=4, verbose=0)
+    assert np.abs(model.get_weights()[0] - before).max() > 0 and int(model.optimizer.iterations.numpy()) == 6
+    model.save(str(tmp_path / "m.h5"))
+    with h5py.File(str(tmp_path / "m.h5"), "r") as f:
+        assert "training_config" not in f.attrs  # as Keras 1 wrote it
+    with pytest.raises(TypeError, match="compat.v1"):
+        TFOptimizer("adam")
