@@ -40,8 +40,7 @@ REFUSED = {"io_lambda_unsafe"}
 KNOWN_GAPS = [
     (r"theano-t[hf]/.*(_same_subsample|_same_strides|conv2d_same_stride)$",
      "layers: Theano pads 'same' with strides symmetrically, TensorFlow at the end"),
-    (r".*/(layer_embedding|layer_embedding_mask_zero|parity_embedding.*|.*_masked.*|rnn_masking_lstm)$",
-     "runtime: `input_dtype='int32'` in a config becomes the Embedding layer's dtype (int weights)"),
+    (r".*/parity_embedding_dropout$", "layers: Embedding(dropout=...) with integer inputs"),
     (r".*/(layer_prelu_shared_axes|layer_srelu_shared_axes|parity_.*_shared)$",
      "layers: shared_axes weight shapes differ from Keras 1's"),
     (r"theano-t[hf]/(recurrent_convlstm2d_(same|valid)|rnn_convlstm2d_valid_last)$",
