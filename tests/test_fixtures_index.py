@@ -43,8 +43,8 @@ def test_index_lists_existing_folders_with_meta():
         assert meta["case"] == folder.name
 
 
-def _tracked_case_dirs():
-    """Case folders whose meta.json git tracks (committed or staged)."""
+def _tracked_files():
+    """Paths (relative to fixtures/) that git tracks, committed or staged."""
     try:
         out = subprocess.run(
             ["git", "ls-files", "--cached", "--", "."],
@@ -52,10 +52,18 @@ def _tracked_case_dirs():
         ).stdout
     except (OSError, subprocess.SubprocessError):
         pytest.skip("git not available")
+    files = [line for line in out.splitlines() if not line.startswith("make/")]
+    if not files:
+        pytest.skip("fixtures/ is not a git checkout")
+    return files
+
+
+def _tracked_case_dirs():
+    """Case folders whose meta.json git tracks."""
     return {
-        "/".join(line.split("/")[:2])
-        for line in out.splitlines()
-        if line.endswith("/meta.json") and line.count("/") == 2 and not line.startswith("make/")
+        line.rsplit("/", 1)[0]
+        for line in _tracked_files()
+        if line.endswith("/meta.json") and line.count("/") == 2
     }
 
 
@@ -64,8 +72,6 @@ def test_every_committed_case_folder_is_indexed():
     # shared checkout; every committed case must be in the committed index.
     listed = {c["path"] for c in _index()["cases"]}
     tracked = _tracked_case_dirs()
-    if not tracked:
-        pytest.skip("fixtures/ is not a git checkout")
     missing = sorted(tracked - listed)
     assert not missing, (
         f"not in index.json: {missing[:10]} "
@@ -73,12 +79,11 @@ def test_every_committed_case_folder_is_indexed():
     )
 
 
-def test_every_case_folder_has_meta():
-    for env_dir in FIXTURES.glob("*-*"):
-        if env_dir.is_dir() and env_dir.name != "make":
-            for case in env_dir.iterdir():
-                if case.is_dir():
-                    assert (case / "meta.json").is_file(), f"{case} has no meta.json"
+def test_every_committed_case_folder_has_meta():
+    # Only committed folders: in a shared checkout a folder may be mid-generation.
+    folders = {"/".join(line.split("/")[:2]) for line in _tracked_files() if line.count("/") >= 2}
+    for folder in sorted(folders):
+        assert (FIXTURES / folder / "meta.json").is_file(), f"fixtures/{folder} has no meta.json"
 
 
 def test_meta_files_exist():
@@ -89,5 +94,17 @@ def test_meta_files_exist():
 
 
 def test_fixtures_total_size():
-    total = sum(p.stat().st_size for p in FIXTURES.rglob("*") if p.is_file())
+    # What a checkout holds: the tracked files (untracked work in progress in a
+    # shared checkout does not count); everything on disk when git is absent.
+    try:
+        out = subprocess.run(
+            ["git", "ls-files", "--cached", "--", "."],
+            cwd=FIXTURES, capture_output=True, text=True, check=True, timeout=30,
+        ).stdout
+        paths = [FIXTURES / line for line in out.splitlines()]
+    except (OSError, subprocess.SubprocessError):
+        paths = []
+    if not paths:
+        paths = [p for p in FIXTURES.rglob("*") if p.is_file()]
+    total = sum(p.stat().st_size for p in paths if p.is_file())
     assert total < MAX_BYTES, f"fixtures/ is {total / 1e6:.1f} MB (limit {MAX_BYTES / 1e6:.0f} MB)"
