@@ -49,9 +49,21 @@ def Input(shape=None, batch_shape=None, name=None, dtype=None, sparse=False, ten
                          "`shape` does not include the batch dimension.")
     if batch_shape is None and shape is not None:
         batch_shape = (None, *tuple(shape))
+    if _is_expression(tensor):
+        # Keras 1 kept the graph above `tensor` (e.g. K.concatenate([K.variable(img), K.placeholder(...)])):
+        # K.gradients / K.function must reach the placeholders through it. A Keras 3 InputLayer would cut
+        # that history, so the expression itself is the input; Keras 3 models accept such inputs.
+        return tensor
     layer = InputLayer(batch_input_shape=batch_shape, input_dtype=dtype or keras.config.floatx(), name=name,
                        sparse=sparse, input_tensor=tensor, _quiet=True)
     return layer.output
+
+
+def _is_expression(tensor) -> bool:
+    """A symbolic tensor computed from other tensors (not itself an input placeholder)."""
+    history = getattr(tensor, "_keras_history", None)
+    return (isinstance(tensor, keras.KerasTensor) and history is not None
+            and not isinstance(history[0], keras.layers.InputLayer))
 
 
 __all__ = ["Input", "InputLayer"]

@@ -164,3 +164,26 @@ def test_gradients_inside_a_traced_graph():
         return K.gradients(K.sum(K.square(v)), [v])[0]
 
     np.testing.assert_allclose(grad().numpy(), [6.0])
+
+
+def test_neural_style_pattern_input_tensor_from_variables_and_a_placeholder():
+    # keras/examples/neural_style_transfer.py (Keras 1): the model's input is an expression of
+    # fixed images (variables) and the image being optimised (a placeholder).
+    from legacykeras.engine.topology import Input
+    from legacykeras.models import Model
+
+    rng = np.random.RandomState(2)
+    base_image = K.variable(rng.rand(1, 8, 8, 3))
+    combination_image = K.placeholder((1, 8, 8, 3))
+    input_tensor = K.concatenate([base_image, combination_image], axis=0)
+    inp = Input(tensor=input_tensor, shape=(8, 8, 3))
+    features = Convolution2D(4, 3, 3, border_mode="same", dim_ordering="tf")(inp)
+    Model(inp, features)
+    loss = K.sum(K.square(features[0] - features[1]))
+    grads = K.gradients(loss, combination_image)
+    f_outputs = K.function([combination_image], [loss] + grads)
+    x = rng.rand(1, 8, 8, 3).astype("float32")
+    loss_value, grad_value = f_outputs([x])
+    assert grad_value.shape == x.shape
+    same_loss, _ = f_outputs([K.get_value(base_image).astype("float32")])
+    assert same_loss == pytest.approx(0.0, abs=1e-6) and loss_value > 0
