@@ -78,7 +78,8 @@ class LegacyLayerMixin:
             ordering = self._legacy_config.get("dim_ordering", "default")
             if ordering in (None, "default"):
                 self._legacy_config["dim_ordering"] = config_module.image_dim_ordering()
-        if rule is not None and "input_dim" in base and "input_length" in rule.positional:
+        if rule is not None and "input_dim" in base and ("input_length" in rule.positional
+                                                         or "input_length" in rule.config):
             # Keras 1 sequence layers (Convolution1D, TimeDistributedDense, ...) turned
             # input_dim alone into input_shape=(input_length or None, input_dim).
             base.setdefault("input_length", None)

@@ -142,3 +142,11 @@ def test_constraint_axis_counts_keras1_kernel_axes():
     conv1d = L.Convolution1D(2, 3, W_constraint=maxnorm(1.0, axis=[0, 1, 2]), input_shape=(5, 3))
     conv1d.get_weights()
     assert conv1d.kernel.constraint.axis == [0, 1]
+
+
+def test_sequence_layers_read_input_dim_and_input_length_like_keras1():
+    assert L.Convolution1D(2, 3, input_dim=4).input_shape == (None, None, 4)
+    assert L.AtrousConvolution1D(2, 3, atrous_rate=2, input_dim=4, input_length=9).input_shape == (None, 9, 4)
+    assert L.TimeDistributedDense(3, input_dim=4).input_shape == (None, None, 4)
+    assert L.LocallyConnected1D(2, 3, input_dim=4, input_length=6).output_shape == (None, 4, 2)
+    assert L.Dense(3, input_dim=4).input_shape == (None, 4)
