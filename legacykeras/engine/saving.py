@@ -78,7 +78,9 @@ def save_model(model, filepath, overwrite=True):
         f.attrs["model_config"] = json.dumps(json.loads(model.to_json())).encode("utf8")
         training = _training_config(model)
         weights = f.create_group("model_weights")
-        hdf5_weights.write_weights_group(weights, hdf5_weights.flattened_layers(model))
+        layers = model._legacy_saved_layers() if hasattr(model, "_legacy_saved_layers") else \
+            hdf5_weights.flattened_layers(model)
+        hdf5_weights.write_weights_group(weights, layers)
         if training is not None:
             f.attrs["training_config"] = json.dumps(training).encode("utf8")
             arrays = _optimizer_arrays(model)

@@ -287,6 +287,8 @@ class LegacyModelMixin:
     def _legacy_targets_and_weights(self, y, sample_weight=None, class_weight=None):
         names = self._legacy_output_names()
         ys = _floatx(_as_list(y, names, "model target"))
+        # Keras 1 (standardize_input_data) made 1-D targets (n, 1); left 1-D they broadcast against (n, 1) outputs.
+        ys = [np.expand_dims(t, 1) if t is not None and np.ndim(t) == 1 else t for t in ys]
         sws = _per_output(sample_weight, names, "sample_weight")
         cws = _per_output(class_weight, names, "class_weight")
         modes = getattr(self, "_legacy_sample_weight_modes", [None] * len(names))
@@ -541,7 +543,14 @@ class LegacyModelMixin:
     # --- weights files --------------------------------------------------------------
     def save_weights(self, filepath, overwrite=True, **kwargs):
         """Keras 1 HDF5 layout (`layer_names`, one group per layer, Keras 1 weight layouts)."""
-        hdf5_weights.save_weights(hdf5_weights.flattened_layers(self), str(filepath), overwrite=overwrite)
+        hdf5_weights.save_weights(self._legacy_saved_layers(), str(filepath), overwrite=overwrite)
+
+    def _legacy_saved_layers(self):
+        """The layers a Keras 1 weight file lists: `flattened_layers` of a Sequential; all `layers` of a
+        functional Model, weightless InputLayers included (Keras 1.2.2 `save_weights_to_hdf5_group`)."""
+        if isinstance(self, keras.Sequential):
+            return hdf5_weights.flattened_layers(self)
+        return list(self.layers)
 
     def load_weights(self, filepath, by_name=False, source_backend=None, **kwargs):
         """Keras 1 / 0.x HDF5 weights; `source_backend` ('theano' / 'tensorflow') says who trained them."""

@@ -159,3 +159,17 @@ def test_tf_optimizer_wraps_a_tensorflow1_optimizer(tmp_path):
         assert "training_config" not in f.attrs  # as Keras 1 wrote it
     with pytest.raises(TypeError, match="compat.v1"):
         TFOptimizer("adam")
+
+
+def test_functional_weight_file_lists_input_layers_like_keras1(tmp_path):
+    a = Input(shape=(4,), name="in_a")
+    model = Model(input=a, output=Dense(2)(Dense(3)(a)))
+    path = str(tmp_path / "f.h5")
+    model.save_weights(path)
+    with h5py.File(path, "r") as f:
+        names = [n.decode() for n in f.attrs["layer_names"]]
+        assert names == [l.name for l in model.layers] and names[0] == "in_a"
+        assert list(f["in_a"].attrs["weight_names"]) == []
+    clone = model_from_json(model.to_json())
+    clone.load_weights(path)
+    np.testing.assert_allclose(clone.predict(X), model.predict(X), atol=1e-6)
