@@ -27,6 +27,7 @@ def shared_axes_list(shared_axes):
 class ParametricSoftplus(keras.layers.Layer):
     def __init__(self, alpha_init=0.2, beta_init=5.0, shared_axes=None, **kwargs):
         super().__init__(**kwargs)
+        self.supports_masking = True  # as Keras 1 advanced activations
         self.alpha_init = alpha_init
         self.beta_init = beta_init
         self.shared_axes = shared_axes_list(shared_axes)

@@ -19,6 +19,7 @@ class SReLU(keras.layers.Layer):
     def __init__(self, t_left_init="zeros", a_left_init="glorot_uniform", t_right_init="glorot_uniform",
                  a_right_init="ones", shared_axes=None, **kwargs):
         super().__init__(**kwargs)
+        self.supports_masking = True  # as Keras 1 advanced activations
         self.initializers = [_initializer(i) for i in (t_left_init, a_left_init, t_right_init, a_right_init)]
         self.shared_axes = shared_axes_list(shared_axes)
 
