@@ -56,7 +56,7 @@ class ConversionReport:
             out.append(f"  rewritten: {line}")
         if self.needs_legacykeras:
             out.append("  these layers have no Keras 3 equivalent yet; loading the file needs legacykeras "
-                       "(`import legacykeras` first):")
+                       "(legacykeras.io.convert.load_keras(path)):")
             out.extend(f"    {name}" for name in self.needs_legacykeras)
         else:
             out.append("  the file loads with plain Keras 3 (keras.saving.load_model).")
@@ -238,7 +238,9 @@ def to_keras3(model, report: ConversionReport | None = None):
                     [keras.Input(batch_shape=tuple(source_input.shape), dtype=source_input.dtype)]
                     + [clone(layer) for layer in layers], name=model.name)
         else:
-            modern = keras.models.clone_model(model, clone_function=clone)
+            cloned = keras.models.clone_model(model, clone_function=clone)
+            # clone_model keeps the legacy Model class; the same graph as a plain Functional model:
+            modern = keras.Model(cloned.inputs, cloned.outputs, name=model.name)
     except ConversionError:
         raise
     except Exception as exc:
@@ -264,6 +266,27 @@ def convert(source, target, *, weights=None, source_backend=None, custom_objects
     if verify and report.plain_keras:
         report.max_abs_diff = verify_in_subprocess(model, target)
     return report
+
+
+def legacy_custom_objects() -> dict:
+    """Every legacykeras layer class by name, for reading .keras files that keep legacy layers."""
+    import importlib
+
+    objects = {}
+    for module_name in ("legacykeras.layers", "legacykeras.engine.topology"):
+        try:
+            module = importlib.import_module(module_name)
+        except ImportError:
+            continue
+        objects.update({name: cls for name, cls in vars(module).items()
+                        if isinstance(cls, type) and issubclass(cls, keras.layers.Layer)})
+    return objects
+
+
+def load_keras(path, custom_objects=None, **kwargs):
+    """`keras.saving.load_model` for a converted file that still holds legacykeras layers."""
+    return keras.saving.load_model(os.fspath(path), custom_objects={**legacy_custom_objects(), **(custom_objects or {})},
+                                   **kwargs)
 
 
 def sample_inputs(model, batch: int = 2, seed: int = 0):
@@ -310,5 +333,5 @@ def verify_in_subprocess(legacy_model, target, timeout: float = 300) -> float:
     return max(float(np.max(np.abs(np.asarray(a) - np.asarray(b)))) for a, b in zip(expected, got))
 
 
-__all__ = ["convert", "to_keras3", "keras3_twin", "ConversionReport", "ConversionError", "verify_in_subprocess",
+__all__ = ["convert", "load_keras", "legacy_custom_objects", "to_keras3", "keras3_twin", "ConversionReport", "ConversionError", "verify_in_subprocess",
            "sample_inputs", "json"]
