@@ -184,17 +184,14 @@ def test_oracle_weights_give_oracle_predictions(env, ordering, case, build):
     np.testing.assert_allclose(got, expected, atol=1e-5, rtol=0)
 
 
-# Keras 1 on TensorFlow 1 ran the loss and the variable updates in one session.run with
-# no ordering between them, so its reported losses race with the updates (replaying the
-# same fit under the oracle gives 1.6528, 1.6532 and 1.6553 for the first epoch). Theano
-# evaluates outputs before updates: those fixtures are exact, and pinned at 1e-4.
-RACY_TOLERANCE = {"tensorflow": 3e-2}
-
-
+# Unpatched Keras 1 on TensorFlow 1 ran the loss and the variable updates in one session.run
+# with no ordering between them, so its training numbers raced; the fixtures make TF steps read
+# only pre-step weights (fixturelib.exact_tf_updates, meta "tf_exact_updates"), as Theano does.
 @pytest.mark.parametrize("env,ordering", ENVS)
 def test_training_matches_keras1_losses_and_weights(env, ordering):
-    tolerance = RACY_TOLERANCE.get(env, 1e-4)
     folder = fixture_case(env, ordering, "mlp_slice_train")
+    assert json.loads((folder / "meta.json").read_text()).get("tf_exact_updates", env != "tensorflow")
+    tolerance = 1e-4
     model = mlp_slice(dropout=False)
     model.load_weights(str(folder / "initial_weights.h5"))
     model.compile(loss="categorical_crossentropy", optimizer=SGD(lr=0.1), metrics=["accuracy"])
