@@ -103,3 +103,42 @@ def test_temporal_sample_weight_with_class_weight_snippet():
     assert np.isfinite(history.history["loss"][0])
     with pytest.raises(ValueError, match="3\\+ dimensional"):
         model.fit(x, y, nb_epoch=1, verbose=0, class_weight={0: 1, 1: 2, 2: 3})
+
+
+KERAS1_SCRIPT = '''
+import numpy as np
+from keras.models import Sequential
+from keras.layers import Dense, Activation, Merge
+from keras.optimizers import SGD
+from keras.callbacks import EarlyStopping
+
+left = Sequential()
+left.add(Dense(8, input_dim=4))
+right = Sequential()
+right.add(Dense(8, input_dim=3))
+model = Sequential()
+model.add(Merge([left, right], mode='concat'))
+model.add(Dense(2))
+model.add(Activation('softmax'))
+model.compile(loss='categorical_crossentropy', optimizer=SGD(lr=0.01, momentum=0.9, decay=0.9, nesterov=False),
+              metrics=['accuracy'])
+X1, X2 = np.random.rand(40, 4), np.random.rand(40, 3)
+y = np.eye(2)[np.random.randint(0, 2, 40)]
+hist = model.fit([X1, X2], y, batch_size=8, nb_epoch=3, verbose=0, validation_split=0.2,
+                 callbacks=[EarlyStopping(patience=5)])
+print(sorted(hist.history.keys()))
+print(model.predict_classes([X1, X2], verbose=0).shape)
+'''
+
+
+def test_unmodified_keras1_merge_script_runs_under_python_m_legacykeras(tmp_path):
+    import subprocess
+    import sys
+
+    script = tmp_path / "old_script.py"
+    script.write_text(KERAS1_SCRIPT)
+    env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3")
+    proc = subprocess.run([sys.executable, "-m", "legacykeras", str(script)], capture_output=True, text=True,
+                          env=env, timeout=300)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert proc.stdout.splitlines()[-2:] == ["['acc', 'loss', 'val_acc', 'val_loss']", "(40,)"]

@@ -69,3 +69,18 @@ def test_graph_config_round_trip_and_errors():
         g.add_node(Dense(2), name="other", input="nowhere")
     with pytest.raises(TypeError, match="dictionary"):
         g.compile("sgd", "mse")
+
+
+def test_graph_fit_generator_takes_data_dicts():
+    g = graph()
+    g.compile("sgd", {"output": "categorical_crossentropy", "aux_output": "binary_crossentropy"})
+    rng = np.random.RandomState(0)
+
+    def batches():
+        while True:
+            yield {"input": rng.randn(4, 4).astype("float32"), "output": np.eye(3, dtype="float32")[[0, 1, 2, 0]],
+                   "aux_output": np.ones((4, 1), "float32")}
+
+    history = g.fit_generator(batches(), samples_per_epoch=8, nb_epoch=2, verbose=0)
+    assert set(history.history) == {"loss"} and len(history.history["loss"]) == 2
+    assert np.isfinite(g.evaluate_generator(batches(), 8))

@@ -173,3 +173,10 @@ def test_functional_weight_file_lists_input_layers_like_keras1(tmp_path):
     clone = model_from_json(model.to_json())
     clone.load_weights(path)
     np.testing.assert_allclose(clone.predict(X), model.predict(X), atol=1e-6)
+
+
+def test_shuffle_batch_and_initial_epoch():
+    model = mlp()
+    model.compile(loss="categorical_crossentropy", optimizer="sgd", metrics=["accuracy"])
+    history = model.fit(X, Y, batch_size=4, nb_epoch=3, initial_epoch=1, shuffle="batch", verbose=0)
+    assert history.epoch == [1, 2] and len(history.history["loss"]) == 2
