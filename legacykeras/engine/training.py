@@ -592,6 +592,57 @@ class LegacyModelMixin:
                 return layer
         raise ValueError(f"No such layer: {name}")
 
+    def summary(self, line_length=100, positions=(0.33, 0.55, 0.67, 1.0), **kwargs):
+        """Keras 1's table: `Layer (type)`, `Output Shape`, `Param #`, `Connected to`, then the totals.
+
+        Only this model's calls of each layer are listed (Keras 3's Sequential re-calls its layers
+        whenever it rebuilds, and a shared layer may be called by other models).
+        """
+        if kwargs:
+            return super().summary(line_length=line_length, positions=positions, **kwargs)
+        stops = [int(line_length * p) if p <= 1 else int(p) for p in positions]
+        nodes = set(getattr(self, "_nodes", ()))
+        if isinstance(self, keras.Sequential):
+            functional = getattr(self, "_functional", None)
+            nodes = set(getattr(functional, "_nodes", ())) if functional is not None else set()
+        layers = [l for l in self.layers if not (isinstance(self, keras.Sequential) and type(l).__name__ == "InputLayer")]
+        # Keras 1 numbered a layer's nodes within the model.
+        renumber = {}
+        for layer in (self._functional.layers if isinstance(self, keras.Sequential) and self._functional else layers):
+            kept = [index for index in range(len(layer._inbound_nodes)) if f"{id(layer)}_ib-{index}" in nodes]
+            renumber.update({(id(layer), index): new for new, index in enumerate(kept)})
+
+        def line(fields):
+            text = ""
+            for field, stop in zip(fields, stops):
+                text = (text + str(field))[:stop].ljust(stop)
+            print(text)
+
+        print("_" * line_length)
+        line(["Layer (type)", "Output Shape", "Param #", "Connected to"])
+        print("=" * line_length)
+        for i, layer in enumerate(layers):
+            mine = [node for index, node in enumerate(layer._inbound_nodes) if f"{id(layer)}_ib-{index}" in nodes]
+            shapes = {str(tuple(t.shape)) for node in mine for t in node.output_tensors}
+            shape = shapes.pop() if len(shapes) == 1 else "multiple"
+            inbound = []
+            for node in mine:
+                for tensor in node.input_tensors:
+                    operation, node_index, tensor_index = tensor._keras_history
+                    node_index = renumber.get((id(operation), node_index), node_index)
+                    inbound.append(f"{operation.name}[{node_index}][{tensor_index}]")
+            params = sum(int(np.prod(w.shape)) for w in layer.weights)
+            line([f"{layer.name} ({type(layer).__name__})", shape, params, inbound[0] if inbound else ""])
+            for name in inbound[1:]:
+                line(["", "", "", name])
+            print("=" * line_length if i == len(layers) - 1 else "_" * line_length)
+        trainable = sum(int(np.prod(w.shape)) for w in self.trainable_weights)
+        total = sum(int(np.prod(w.shape)) for w in self.weights)
+        print(f"Total params: {total:,}")
+        print(f"Trainable params: {trainable:,}")
+        print(f"Non-trainable params: {total - trainable:,}")
+        print("_" * line_length)
+
     def reset_states(self):
         for layer in self.layers:
             if hasattr(layer, "reset_states") and getattr(layer, "stateful", False):

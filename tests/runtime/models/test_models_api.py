@@ -180,3 +180,13 @@ def test_shuffle_batch_and_initial_epoch():
     model.compile(loss="categorical_crossentropy", optimizer="sgd", metrics=["accuracy"])
     history = model.fit(X, Y, batch_size=4, nb_epoch=3, initial_epoch=1, shuffle="batch", verbose=0)
     assert history.epoch == [1, 2] and len(history.history["loss"]) == 2
+
+
+def test_summary_prints_the_keras1_table(capsys):
+    model = mlp()
+    model.summary()
+    out = capsys.readouterr().out.splitlines()
+    assert out[1].split() == ["Layer", "(type)", "Output", "Shape", "Param", "#", "Connected", "to"]
+    first, second = model.layers[0].name, model.layers[1].name
+    assert any(l.startswith(f"{second} (Dense)") and "(None, 3)" in l and f"{first}[0][0]" in l for l in out)
+    assert "Total params: 43" in out and "Trainable params: 43" in out and "Non-trainable params: 0" in out
