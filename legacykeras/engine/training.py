@@ -557,9 +557,15 @@ class LegacyModelMixin:
         hdf5_weights.load_weights(self, str(filepath), by_name=by_name, source_backend=source_backend)
 
     def save(self, filepath, overwrite=True, include_optimizer=True, **kwargs):
-        """Keras 1 `model.save(filepath)`: one HDF5 file, Keras 1 layout; `.keras` paths save Keras 3's format."""
+        """Keras 1 `model.save(filepath)`: one HDF5 file, Keras 1 layout.
+
+        A `.keras` path writes Keras 3's native format instead, of the plain Keras 3 twin of this
+        model (`legacykeras.io.convert.to_keras3`; weights only, no training config).
+        """
         if str(filepath).endswith(".keras"):
-            return super().save(filepath, overwrite=overwrite, **kwargs)
+            from legacykeras.io.convert import to_keras3
+
+            return to_keras3(self).save(filepath, overwrite=overwrite, **kwargs)
         from legacykeras.engine.saving import save_model
 
         return save_model(self, filepath, overwrite=overwrite)

@@ -34,6 +34,7 @@ def _scale_for_distribution(value):
     return value
 
 
+@keras.saving.register_keras_serializable(package="legacykeras")
 class LegacyLoss(keras.losses.Loss):
     """A Keras 1 objective with Keras 1's weighting and masking."""
 
@@ -66,7 +67,12 @@ class LegacyLoss(keras.losses.Loss):
     def get_config(self):
         return {"name": self.name, "fn": getattr(self.fn, "__name__", None)}
 
+    @classmethod
+    def from_config(cls, config):
+        return cls(objectives.get(config["fn"]), name=config.get("name"))
 
+
+@keras.saving.register_keras_serializable(package="legacykeras")
 class LegacyMetric(keras.metrics.Mean):
     """A Keras 1 metric function: one value per batch, unweighted, batch-size-weighted mean."""
 
@@ -87,7 +93,11 @@ class LegacyMetric(keras.metrics.Mean):
         return super().update_state(value, sample_weight=batch)
 
     def get_config(self):
-        return {"name": self.name}
+        return {"name": self.name, "fn": self.fn.__name__, "dtype": self.dtype}
+
+    @classmethod
+    def from_config(cls, config):
+        return cls(metrics_module.get(config["fn"]), name=config.get("name"))
 
 
 def resolve_loss(identifier):

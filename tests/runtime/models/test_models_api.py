@@ -190,3 +190,14 @@ def test_summary_prints_the_keras1_table(capsys):
     first, second = model.layers[0].name, model.layers[1].name
     assert any(l.startswith(f"{second} (Dense)") and "(None, 3)" in l and f"{first}[0][0]" in l for l in out)
     assert "Total params: 43" in out and "Trainable params: 43" in out and "Non-trainable params: 0" in out
+
+
+def test_save_to_dot_keras_writes_a_plain_keras3_model(tmp_path):
+    from legacykeras._keras import keras
+
+    model = mlp()
+    path = str(tmp_path / "m.keras")
+    model.save(path)
+    restored = keras.models.load_model(path)
+    assert not type(restored).__module__.startswith("legacykeras")
+    np.testing.assert_allclose(restored.predict(X, verbose=0), model.predict(X), atol=1e-6)
