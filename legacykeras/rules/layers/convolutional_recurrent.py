@@ -39,12 +39,11 @@ CONVLSTM2D = CallRule(
     refuse=[FORGET_BIAS_OTHER],
     defaults={"recurrent_activation": KERAS1_HARD_SIGMOID, "recurrent_initializer": KERAS1_ORTHOGONAL},
     weights="conv_lstm2d",
+    # Keras 1.2.2's ConvLSTM2D.get_config() left out subsample, the regularizers and the dropouts.
     config={"nb_filter": None, "nb_row": None, "nb_col": None, "init": "glorot_uniform",
             "inner_init": "orthogonal", "forget_bias_init": "one", "activation": "tanh",
             "inner_activation": "hard_sigmoid", "dim_ordering": "default", "border_mode": "valid",
-            "subsample": (1, 1), "W_regularizer": None, "U_regularizer": None, "b_regularizer": None,
-            "dropout_W": 0.0, "dropout_U": 0.0, "return_sequences": False, "go_backwards": False,
-            "stateful": False},
+            "return_sequences": False, "go_backwards": False, "stateful": False},
     why="Keras 2 renamed the convolution and recurrent arguments; Keras 1 stored 12 per-gate arrays",
 )
 

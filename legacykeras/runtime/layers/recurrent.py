@@ -86,6 +86,27 @@ def _fresh(initializer):
         return initializer
 
 
+def _get_config(self):
+    """Keras 1 `Recurrent.get_config()`: a stateful layer records its full batch input shape; any
+    other records `input_dim` (the built one) and `input_length`."""
+    config = LegacyLayerMixin.get_config(self)
+    legacy = self.legacy_config()
+    batch_shape = self._legacy_batch_input_shape
+    if batch_shape is None and getattr(self, "_inbound_nodes", None):
+        batch_shape = tuple(self._inbound_nodes[0].input_tensors[0].shape)  # [x, mask] when masked
+    if self.stateful and batch_shape is not None:
+        config.pop("input_dim", None)
+        config.pop("input_length", None)
+        config["batch_input_shape"] = list(batch_shape)
+    else:
+        input_dim = legacy.get("input_dim")
+        if self.built:
+            input_dim = int(self.cell.kernel.shape[0])
+        config["input_dim"] = input_dim
+        config["input_length"] = legacy.get("input_length")
+    return config
+
+
 def _cell_attr(name):
     return property(lambda self: getattr(self.cell, name), doc=f"Keras 1 name of `cell.{name}`.")
 
@@ -94,6 +115,7 @@ _EXTRA = {
     "_legacy_modern_kwargs": _modern_kwargs,
     "_legacy_finish": _finish,
     "build": _build,
+    "get_config": _get_config,
     "output_dim": property(lambda self: self.units, doc="Keras 1 name of `units`."),
     "consume_less": property(lambda self: self.legacy_config().get("consume_less", "cpu")),
     "inner_activation": property(lambda self: getattr(self.cell, "recurrent_activation", None)),

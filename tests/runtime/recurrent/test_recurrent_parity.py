@@ -285,3 +285,15 @@ def test_fresh_kernels_use_keras1_per_gate_fans(consume_less, limit):
     assert np.abs(kernel).max() > 0.9 * limit  # glorot_uniform over the Keras 1 shape
     gates = np.split(kernel, 4, axis=-1)
     assert not np.allclose(gates[0], gates[1])  # each gate drawn on its own
+
+
+@pytest.mark.parametrize("case", ["recurrent_lstm_cpu", "recurrent_lstm_last", "recurrent_lstm_masked",
+                                  "recurrent_lstm_stateful", "recurrent_gru_gpu", "recurrent_simplernn_backwards",
+                                  "recurrent_convlstm2d_same", "recurrent_bidirectional_concat",
+                                  "recurrent_timedistributed_dense"])
+def test_get_config_equals_keras1(case):
+    constructor = "[LSTM(4, stateful=True, batch_input_shape=(2, 5, 3))]" if case.endswith("stateful") else None
+    model, _, path = fc.load("tensorflow", "tf", case, constructor)
+    expected = json.loads((path / "config.json").read_text())["config"]
+    got = json.loads(json.dumps(model.layers[-1].get_config(), default=str))
+    assert got == expected
