@@ -329,14 +329,65 @@ def assign(layer, arrays: list, *, source_backend: str, where: str, saved_name: 
                 arrays = [flip_kernel(a, ordering) if np.ndim(a) >= 4 else a for a in arrays]
             elif np.ndim(arrays[0]) >= 3:
                 arrays = [flip_kernel(arrays[0], ordering), *arrays[1:]]
+            if hasattr(target, "use_theano_padding"):
+                target.use_theano_padding()  # Theano's 'same' padding, which these weights learned with
     try:
-        layer.set_weights(arrays)
+        set_layer_weights(layer, arrays)
     except (ValueError, TypeError, IndexError) as exc:
         shapes = [tuple(np.shape(a)) for a in arrays]
         raise WeightFileError(
             f"{where}: saved layer {saved_name!r} ({len(arrays)} arrays, shapes {shapes}) does not fit "
             f"model layer {layer.name!r} ({type(layer).__name__}): {exc}"
         ) from None
+
+
+def set_layer_weights(layer, arrays) -> None:
+    """`layer.set_weights(arrays)` (Keras 1 layout), without the extra copies of large arrays.
+
+    For layers that keep the generic Keras 1 `set_weights` (rules-table layers), this converts with
+    the row's WeightLayout, checks shapes against the variables, and hands each array to its variable
+    without TensorFlow's constant copy (see `_assign_variable`): loading then needs about one layer's
+    arrays on top of the model (benchmarks/bench_loader.py). Other layers use their own set_weights.
+    """
+    from legacykeras.runtime.layer import LegacyLayerMixin
+
+    if getattr(type(layer), "set_weights", None) is not LegacyLayerMixin.set_weights:
+        layer.set_weights(arrays)
+        return
+    layer._ensure_built()
+    layout = layer.legacy_layout
+    modern = layout.to_modern(list(arrays), layer.legacy_config()) if layout else list(arrays)
+    variables = list(layer.weights)
+    if len(modern) != len(variables):
+        raise ValueError(f"Layer {layer.name!r} ({type(layer).__name__}) expects {len(variables)} weight arrays "
+                         f"in the Keras 1 layout, but received {len(arrays)}.")
+    for array, variable in zip(modern, variables):
+        if tuple(np.shape(array)) != tuple(variable.shape):
+            raise ValueError(f"Layer {layer.name!r} ({type(layer).__name__}): a weight of shape "
+                             f"{tuple(np.shape(array))} does not fit the expected shape {tuple(variable.shape)} "
+                             "(Keras 3 layout).")
+    for array, variable in zip(modern, variables):
+        _assign_variable(variable, array)
+
+
+_ZERO_COPY_MIN_BYTES = 1 << 20
+
+
+def _assign_variable(variable, array) -> None:
+    """Copy `array` into `variable` once: large arrays reach TensorFlow through DLPack, not a constant copy."""
+    array = np.asarray(array)
+    dtype = np.dtype(str(variable.dtype))
+    if array.dtype != dtype:
+        array = array.astype(dtype)
+    if array.nbytes >= _ZERO_COPY_MIN_BYTES and array.flags.c_contiguous and array.flags.writeable:
+        try:
+            import tensorflow as tf
+
+            variable.assign(tf.experimental.dlpack.from_dlpack(array.__dlpack__()))
+            return
+        except Exception:  # noqa: BLE001 - any DLPack limitation: fall back to the ordinary copy
+            pass
+    variable.assign(array)
 
 
 def _assign_container(layer, arrays, *, source_backend, where, saved_name, names=None):

@@ -99,6 +99,8 @@ def run_case(path: pathlib.Path) -> dict:
         weights = case["weights"]
         if meta["backend"] == "theano":
             weights = flip_theano_kernel(weights, case["config"]["class_name"], ordering)
+            if hasattr(layer, "use_theano_padding"):
+                layer.use_theano_padding()
         layer.set_weights(weights)
         # Eager: the same Keras 3 computation as predict, without tracing a function per case.
         output = np.asarray(model(case["input"], training=False))

@@ -150,3 +150,17 @@ def test_sequence_layers_read_input_dim_and_input_length_like_keras1():
     assert L.TimeDistributedDense(3, input_dim=4).input_shape == (None, None, 4)
     assert L.LocallyConnected1D(2, 3, input_dim=4, input_length=6).output_shape == (None, 4, 2)
     assert L.Dense(3, input_dim=4).input_shape == (None, 4)
+
+
+def test_theano_same_padding_for_even_kernels():
+    """Keras 1 on Theano padded kernel // 2 before and cropped the end; TensorFlow pads less before."""
+    x = np.arange(5, dtype="float32").reshape(1, 5, 1)
+    kernel = np.array([1.0, 10.0], "float32").reshape(2, 1, 1, 1)
+    tf_layer = L.Convolution1D(1, 2, border_mode="same", bias=False, input_shape=(5, 1), weights=[kernel])
+    theano_layer = L.Convolution1D(1, 2, border_mode="same", bias=False, input_shape=(5, 1), weights=[kernel])
+    theano_layer.use_theano_padding()
+    np.testing.assert_allclose(np.asarray(tf_layer(x))[0, :, 0], [10, 21, 32, 43, 4])
+    np.testing.assert_allclose(np.asarray(theano_layer(x))[0, :, 0], [0, 10, 21, 32, 43])
+    valid = L.Convolution1D(1, 2, input_shape=(5, 1))
+    valid.use_theano_padding()
+    assert not valid._theano_same

@@ -16,7 +16,6 @@ from tests.runtime.layers.layer_testing import case_id, dim_ordering, parity_cas
 # Keras 1.2.2 left `shared_axes` out of PReLU/ParametricSoftplus/SReLU configs, so their files
 # do not reload with shared axes (Keras 1 itself failed the same way).
 SHARED_AXES_NOT_SAVED = {"prelu_shared", "parametricsoftplus_shared", "srelu_shared"}
-THEANO_SAME_STRIDED = {"theano-tf/conv2d_same_stride", "theano-th/conv2d_same_stride"}
 
 
 def _cases():
@@ -24,9 +23,6 @@ def _cases():
         short = path.name[len("parity_"):]
         if short in SHARED_AXES_NOT_SAVED:
             reason = "Keras 1.2.2 did not save shared_axes in the config"
-            yield pytest.param(path, marks=pytest.mark.xfail(strict=True, reason=reason), id=case_id(path))
-        elif case_id(path) in THEANO_SAME_STRIDED:
-            reason = "Theano's strided 'same' padding differs from TensorFlow's"
             yield pytest.param(path, marks=pytest.mark.xfail(strict=True, reason=reason), id=case_id(path))
         else:
             yield pytest.param(path, id=case_id(path))

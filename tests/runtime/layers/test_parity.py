@@ -2,7 +2,8 @@
 
 For each case: the same Keras 1 source line, the Keras 1 weights set through
 `set_weights` in the Keras 1 layout (Theano kernels flipped first), the same
-input; the output must match within 1e-5, and `get_config()`, `get_weights()`
+input (Theano cases also with Theano's 'same' padding, `use_theano_padding()`); the
+output must match within 1e-5, and `get_config()`, `get_weights()`
 shapes and `output_shape` must be Keras 1's.
 """
 
@@ -35,22 +36,7 @@ def test_every_layer_has_cases():
     assert not missing, f"no parity fixture for {missing}"
 
 
-# Keras 1 on Theano padded a strided 'same' convolution by kernel // 2 on both sides and cropped
-# (border_mode 'half'); TensorFlow puts the odd pixel at the end. legacykeras follows TensorFlow,
-# so these Theano fixtures sample other positions.
-THEANO_SAME_STRIDED = {"theano-tf/conv2d_same_stride", "theano-th/conv2d_same_stride"}
-
-
-def _output_cases():
-    for path in CASES:
-        if case_id(path) in THEANO_SAME_STRIDED:
-            reason = "Theano's strided 'same' padding differs from TensorFlow's; legacykeras follows TensorFlow"
-            yield pytest.param(path, marks=pytest.mark.xfail(strict=True, reason=reason), id=case_id(path))
-        else:
-            yield pytest.param(path, id=case_id(path))
-
-
-@pytest.mark.parametrize("path", list(_output_cases()))
+@pytest.mark.parametrize("path", CASES, ids=case_id)
 def test_output_matches_keras1(path):
     run = _run(path)
     expected = run["case"]["output"]
