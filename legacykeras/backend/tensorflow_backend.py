@@ -798,15 +798,11 @@ def rnn(step_function, inputs, initial_states, go_backwards=False, mask=None, co
     return last_output, outputs, list(new_states)
 
 
-def _cond(condition):
-    if isinstance(condition, symbolic.LearningPhase):
-        return None
-    return condition
-
-
 @lifted
 def switch(condition, then_expression, else_expression):
     """`then_expression` where `condition` (a scalar, or a tensor broadcastable to them) holds."""
+    if isinstance(condition, symbolic.LearningPhase):  # `K.switch(K.learning_phase(), ...)`
+        condition = symbolic.current_training() or 0
     then_value = then_expression() if callable(then_expression) else then_expression
     else_value = else_expression() if callable(else_expression) else else_expression
     if isinstance(condition, (int, bool, np.integer)):

@@ -143,6 +143,14 @@ def test_in_test_phase_and_function_class():
     assert single([ones]) == 2.0
 
 
+def test_switch_on_the_learning_phase_placeholder():
+    x = K.placeholder(shape=(None, 2))
+    f = K.function([x, K.learning_phase()], [K.switch(K.learning_phase(), x * 10.0, x)])
+    ones = np.ones((1, 2), "float32")
+    np.testing.assert_array_equal(f([ones, 1])[0], 10 * ones)
+    np.testing.assert_array_equal(f([ones, 0])[0], ones)
+
+
 def test_learning_phase_outside_a_run_is_a_placeholder():
     phase = K.learning_phase()
     with pytest.raises(TypeError, match="placeholder"):
