@@ -66,9 +66,14 @@ def get_session():
 
 
 def set_session(session):
-    raise RuntimeError(
-        "K.set_session(session) configured a TF1 `tf.Session`, which TensorFlow 2 no longer has. "
-        "Instead: configure devices with tf.config (e.g. tf.config.experimental.set_memory_growth)."
+    """Keras 1 scripts call this at start-up to configure TF1 (GPU memory growth, threads).
+    TensorFlow 2 has no sessions; the call is ignored with a warning naming the modern way."""
+    from legacykeras import warnings as lk_warnings
+
+    lk_warnings.warn_legacy(
+        "keras.backend.set_session",
+        "K.set_session(session) is ignored: TensorFlow 2 has no sessions. Instead: configure devices "
+        "with tf.config (e.g. tf.config.experimental.set_memory_growth(gpu, True)).",
     )
 
 

@@ -53,10 +53,13 @@ def test_theano_only_names_raise_naming_the_replacement(name):
         getattr(K, name)(None, None)
 
 
-def test_tf1_session_functions_raise_naming_the_replacement():
-    for fn in (K.get_session, lambda: K.set_session(None)):
-        with pytest.raises(RuntimeError, match="TensorFlow 2"):
-            fn()
+def test_tf1_sessions_get_raises_set_warns_naming_the_replacement():
+    from legacykeras import LegacyKerasWarning
+
+    with pytest.raises(RuntimeError, match="TensorFlow 2"):
+        K.get_session()
+    with pytest.warns(LegacyKerasWarning, match="tf.config"):
+        K.set_session(object())
 
 
 def test_settings():
