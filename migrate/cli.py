@@ -91,7 +91,7 @@ def main(argv=None) -> int:
     if missing:
         return EXIT_USAGE
     options = Options(dim_ordering=args.dim_ordering, select=_codes(args.select) or ("ALL",),
-                      ignore=_codes(args.ignore))
+                      ignore=_codes(args.ignore), locate_fixed=bool(args.verbose or args.report))
     want_diff = not args.check or args.diff
     outcomes = _run(files, options, want_diff, args.jobs, progress=_progress_wanted(args, len(files)))
     return _finish(outcomes, args)

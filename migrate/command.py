@@ -27,7 +27,7 @@ class MigrateCommand(Codemod):
         return self.transform_module_impl(tree)
 
     def transform_module_impl(self, tree: cst.Module) -> cst.Module:
-        new_tree, diagnostics = transform(tree, tree.code, self.options, self.tables)
+        new_tree, diagnostics, _ = transform(tree, tree.code, self.options, self.tables)
         self.context.warnings.extend(f"{d.code} {d.message}" for d in diagnostics
                                      if d.severity in ("todo", "error"))
         return new_tree

@@ -1,13 +1,14 @@
 """One pass over one module: resolve names, apply the rules table, collect diagnostics.
 
-`migrate_source` parses once, resolves LibCST's scope and qualified-name
-metadata once (no deep copy), and runs one `Migrator` transformer that does
+`migrate_source` parses once, resolves names (`migrate.resolve`: LibCST's
+scope and qualified-name metadata, or an equivalent fast path when the file
+rebinds no imported name), and runs one `Migrator` transformer that does
 everything: import statements, renamed references, every call covered by a
 row (the generic engine in `transforms/calls.py`), and the bespoke transforms
 listed in `transforms/__init__.py` for what a row cannot say. Imports the
 rewritten code needs are added (and unused Keras 1 imports removed) by
-LibCST's `AddImportsVisitor`/`RemoveImportsVisitor` afterwards, only when
-scheduled.
+`migrate.import_edits` afterwards (LibCST's `AddImportsVisitor` and
+`RemoveImportsVisitor` do the same job at several times the cost).
 
 What cannot be converted safely stays as it is, gets a `# TODO(migrate): ...`
 line above its statement (once: a second run adds nothing) and a diagnostic.
@@ -16,24 +17,23 @@ line above its statement (once: a second run adds nothing) and a diagnostic.
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
 from typing import Sequence
 
 import libcst as cst
 from libcst.codemod import CodemodContext
-from libcst.codemod.visitors import AddImportsVisitor, RemoveImportsVisitor
 from libcst.helpers import get_full_name_for_node
-from libcst.metadata import (
-    MetadataWrapper,
-    PositionProvider,
-    QualifiedNameProvider,
-    QualifiedNameSource,
-    ScopeProvider,
-)
+from libcst.metadata import MetadataWrapper, ScopeProvider
 
-from migrate import literals
+from migrate import import_edits, literals, positions
+from migrate.literals import dotted
 from migrate.names import Tables, default_tables, is_method
 from migrate.report import Code, Diagnostic, code_matches
+from migrate.resolve import ImportFacts, ImportResolver, ScopeResolver
+
+# MIGRATE_NAMES=scope forces LibCST's scope analysis for every file (tests compare both resolvers).
+_FORCE_SCOPE = os.environ.get("MIGRATE_NAMES") == "scope"
 
 TODO_PREFIX = "# TODO(migrate): "
 
@@ -61,6 +61,7 @@ class Options:
     dim_ordering: str | None = None
     select: Sequence[str] = ("ALL",)
     ignore: Sequence[str] = ()
+    locate_fixed: bool = True  # compute line:col of 'fixed' diagnostics too (TODOs always are)
 
     def enabled(self, code: str) -> bool:
         if code.startswith("LK00"):
@@ -97,12 +98,12 @@ def migrate_source(source: str, options: Options | None = None, tables: Tables |
     except MigrateError as error:
         return SourceResult(source, [error.diagnostic], error=error.diagnostic.message)
     try:
-        new_module, diagnostics = transform(module, source, options, tables)
+        _, diagnostics, code = transform(module, source, options, tables)
     except Exception as error:  # one bad file must not stop the run
         diagnostic = Diagnostic(Code.INTERNAL.value, 1, 1, f"migrate failed: {type(error).__name__}: {error}",
                                 severity="error")
         return SourceResult(source, [diagnostic], error=diagnostic.message)
-    return SourceResult(new_module.code, diagnostics)
+    return SourceResult(code, diagnostics)
 
 
 def parse(source: str) -> cst.Module:
@@ -143,17 +144,32 @@ def python2_reason(source: str) -> tuple[int, str] | None:
     return None
 
 
-def transform(module: cst.Module, source: str, options: Options, tables: Tables):
-    wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
+def transform(module: cst.Module, source: str, options: Options, tables: Tables, force_scope: bool | None = None):
+    """The migrated module, its diagnostics (positions refer to `source`) and its code."""
+    force_scope = _FORCE_SCOPE if force_scope is None else force_scope
+    facts = None
+    if not force_scope:
+        try:
+            facts = ImportFacts(source)
+        except (SyntaxError, ValueError, RecursionError):
+            facts = None
     context = CodemodContext()
-    migrator = Migrator(context, tables, options, keras1_file=tables.looks_like_keras1(source))
-    new_module = wrapper.visit(migrator)
-    if context.scratch.get(AddImportsVisitor.CONTEXT_KEY):
-        new_module = AddImportsVisitor(context).transform_module(new_module)
-    if context.scratch.get(RemoveImportsVisitor.CONTEXT_KEY):
-        new_module = RemoveImportsVisitor(context).transform_module(new_module)
+    keras1 = tables.looks_like_keras1(source)
+    if facts is not None and facts.safe_for(tables.roots):
+        migrator = Migrator(context, tables, options, keras1_file=keras1, resolver=ImportResolver(facts, tables))
+        new_module = module.visit(migrator)
+    else:
+        migrator = Migrator(context, tables, options, keras1_file=keras1, resolver=ScopeResolver(tables))
+        new_module = MetadataWrapper(module, unsafe_skip_copy=True).visit(migrator)
+    new_module, code = import_edits.finish(new_module, migrator.needed_imports, migrator.unused_imports)
+    migrator.place_diagnostics(module, everything=options.locate_fixed)
     diagnostics = sorted(migrator.diagnostics, key=lambda d: (d.line, d.col, d.code))
-    return new_module, diagnostics
+    return new_module, diagnostics, code
+
+
+_STATEMENTS = frozenset({cst.SimpleStatementLine, cst.If, cst.For, cst.While, cst.With, cst.Try, cst.TryStar,
+                         cst.FunctionDef, cst.ClassDef, cst.Match})
+_SCOPES = frozenset({cst.FunctionDef, cst.ClassDef, cst.Lambda})
 
 
 @dataclasses.dataclass
@@ -167,10 +183,15 @@ class _Frame:
 class Migrator(cst.CSTTransformer):
     """The one transformer. Bespoke transforms are functions in `migrate.transforms` taking it."""
 
-    METADATA_DEPENDENCIES = (QualifiedNameProvider, ScopeProvider, PositionProvider)
+    METADATA_DEPENDENCIES = (*ScopeResolver.METADATA, ScopeProvider)  # resolved only on the scope path
 
-    def __init__(self, context: CodemodContext, tables: Tables, options: Options, keras1_file: bool = False):
+    def __init__(self, context: CodemodContext, tables: Tables, options: Options, keras1_file: bool = False,
+                 resolver=None):
         super().__init__()
+        self.resolver = resolver or ScopeResolver(tables)
+        self.needed_imports: list[tuple] = []   # (module, name, asname) to add at the end
+        self.unused_imports: list[tuple] = []   # imports to remove at the end if nothing uses them
+        self._pending: list[tuple] = []         # (diagnostic, node) whose position is filled in at the end
         from migrate import transforms
 
         self.context = context
@@ -195,26 +216,43 @@ class Migrator(cst.CSTTransformer):
         self.model_names: set[str] = set()
         self.facts: dict = {}                # scratch space for bespoke transforms
         self.position_hint = None            # where to report changes to nodes built by a transform
+        self.synthetic: set[int] = set()     # nodes a transform built (no position of their own)
 
     # -- reporting -------------------------------------------------------------------------
 
-    def position(self, original: cst.CSTNode) -> tuple[int, int]:
-        try:
-            start = self.get_metadata(PositionProvider, original).start
-        except KeyError:
-            if self.position_hint is not None and self.position_hint is not original:
-                return self.position(self.position_hint)
-            return 1, 1
-        return start.line, start.column + 1
+    def _report(self, original: cst.CSTNode | None, diagnostic: Diagnostic) -> None:
+        node = original if original is not None and not self._synthetic(original) else self.position_hint
+        self.diagnostics.append(diagnostic)
+        if node is not None:
+            self._pending.append((diagnostic, node))
+
+    def _synthetic(self, node) -> bool:
+        return id(node) in self.synthetic
+
+    def place_diagnostics(self, module: cst.Module, everything: bool = True) -> None:
+        """Fill in line/column of the diagnostics, in one pass over the original module.
+
+        With `everything` False only those a person must read (TODOs, notes) get a position; the
+        others keep line 0 (the CLI only counts them unless asked for `--verbose` or `--report`).
+        """
+        pending = [(d, n) for d, n in self._pending if everything or d.severity != "fixed"]
+        for diagnostic, _ in self._pending:
+            diagnostic.line, diagnostic.col = 0, 0
+        if not pending:
+            return
+        found = positions.starts(module, [node for _, node in pending])
+        for diagnostic, node in pending:
+            diagnostic.line, diagnostic.col = found.get(id(node), (1, 1))
 
     def fixed(self, original: cst.CSTNode, code: str, message: str) -> None:
-        line, col = self.position(original)
-        self.diagnostics.append(Diagnostic(code, line, col, message, "fixed"))
+        self._report(original, Diagnostic(code, 1, 1, message, "fixed"))
+
+    def info(self, original: cst.CSTNode, code: str, message: str) -> None:
+        self._report(original, Diagnostic(code, 1, 1, message, "info"))
 
     def todo(self, original: cst.CSTNode, code: str, message: str) -> None:
         """Leave a `# TODO(migrate): ...` above the statement and report it."""
-        line, col = self.position(original)
-        self.diagnostics.append(Diagnostic(code, line, col, message, "todo"))
+        self._report(original, Diagnostic(code, 1, 1, message, "todo"))
         text = f"{message} ({code})"
         if self._frames and text not in self._frames[-1].todos:
             self._frames[-1].todos.append(text)
@@ -228,23 +266,47 @@ class Migrator(cst.CSTTransformer):
 
     # -- statements: TODO lines and insertions ---------------------------------------------
 
+    # LibCST's dispatch looks `visit_<Type>` / `leave_<Type>` (and per-attribute hooks, which this
+    # class has none of) up by name for every node; a per-class table does it once per type.
     def on_visit(self, node: cst.CSTNode) -> bool:
-        if isinstance(node, (cst.SimpleStatementLine, cst.BaseCompoundStatement)):
+        kind = type(node)
+        if kind in _STATEMENTS:
             self._frames.append(_Frame())
-        if isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
+        if kind in _SCOPES:
             self.function_depth += 1
-        return super().on_visit(node)
+        visit, _ = self._dispatch(kind)
+        return visit is None or visit(self, node) is not False
 
     def on_leave(self, original_node, updated_node):
-        result = super().on_leave(original_node, updated_node)
-        if isinstance(original_node, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
+        kind = type(original_node)
+        _, leave = self._dispatch(kind)
+        result = updated_node if leave is None else leave(self, original_node, updated_node)
+        if kind in _SCOPES:
             self.function_depth -= 1
-        if isinstance(original_node, (cst.SimpleStatementLine, cst.BaseCompoundStatement)):
+        if kind in _STATEMENTS:
             frame = self._frames.pop()
             result = self._finish_statement(result, frame)
             if id(original_node) in self.watched_statements:
                 self.statement_results[id(original_node)] = result
         return result
+
+    def on_visit_attribute(self, node, attribute) -> None:
+        pass
+
+    def on_leave_attribute(self, original_node, attribute) -> None:
+        pass
+
+    @classmethod
+    def _dispatch(cls, kind):
+        table = cls.__dict__.get("_dispatch_table")
+        if table is None:
+            table = {}
+            cls._dispatch_table = table
+        entry = table.get(kind)
+        if entry is None:
+            name = kind.__name__
+            entry = table[kind] = (getattr(cls, f"visit_{name}", None), getattr(cls, f"leave_{name}", None))
+        return entry
 
     def _finish_statement(self, result, frame: _Frame):
         if isinstance(result, cst.FlattenSentinel) and frame.todos and not frame.before:
@@ -267,7 +329,8 @@ class Migrator(cst.CSTTransformer):
     # -- module ----------------------------------------------------------------------------
 
     def visit_Module(self, node: cst.Module) -> bool:
-        self.global_scope = self.get_metadata(ScopeProvider, node, None)
+        if isinstance(self.resolver, ScopeResolver):
+            self.global_scope = self.get_metadata(ScopeProvider, node, None)
         # LibCST keeps the first statement's leading comments in the module header.
         self.header_comments = {line.comment.value for line in node.header if line.comment is not None}
         self._scan_block(node.body)
@@ -294,29 +357,14 @@ class Migrator(cst.CSTTransformer):
 
     def qualified(self, original: cst.BaseExpression) -> str | None:
         """The Keras 1 qualified name a Name/Attribute refers to (through imports), if one."""
-        names = self.get_metadata(QualifiedNameProvider, original, set())
-        found = {n.name for n in names if n.source is QualifiedNameSource.IMPORT}
-        if not found:
-            if not names and isinstance(original, cst.Name) and original.value in self.star_index \
-                    and id(original) not in self._not_refs:
-                return self.star_index[original.value]
-            if not names and isinstance(original, cst.Attribute):
-                root = original
-                while isinstance(root, cst.Attribute):
-                    root = root.value
-                if isinstance(root, cst.Name) and root.value in self.star_index:
-                    base = self.star_index[root.value]
-                    rest = literals.code(original)[len(root.value):]
-                    return base + rest
-            return None
-        if len(found) == 1:
-            return found.pop()
-        canon = {self.tables.canonical(n) for n in found}
-        return sorted(found)[0] if len(canon) == 1 else None
+        return self.resolver.qualified(self, original)
 
     def is_global_name_free(self, name: str) -> bool:
-        scope = self.global_scope
-        return scope is None or (name not in scope and name not in self.local_for.values())
+        if name in self.local_for.values():
+            return False
+        if isinstance(self.resolver, ImportResolver):
+            return self.resolver.name_is_free(name)
+        return self.resolver.name_is_free(name, self.global_scope)
 
     def expr_for(self, target: str, *, prefer_from: bool | None = None) -> cst.BaseExpression | None:
         """Source naming the modern `target` (`keras.layers.Dense`), importing it when needed.
@@ -338,19 +386,19 @@ class Migrator(cst.CSTTransformer):
         if prefer_from is None:
             prefer_from = module in self.from_modules
         if prefer_from and module and self.is_global_name_free(name):
-            AddImportsVisitor.add_needed_import(self.context, module, name)
+            self.needed_imports.append((module, name, None))
             self.local_for[target] = name
             return cst.Name(name)
         top = parts[0]
         alias = _IMPORT_AS.get(top)
         if alias and self.is_global_name_free(alias):
-            AddImportsVisitor.add_needed_import(self.context, top, asname=alias)
+            self.needed_imports.append((top, None, alias))
             self.local_for[top] = alias
             return dotted(alias + "." + ".".join(parts[1:]))
         if not self.is_global_name_free(top):
             return None
         needed = top if top == "keras" else module
-        AddImportsVisitor.add_needed_import(self.context, needed)
+        self.needed_imports.append((needed, None, None))
         if needed == top:
             self.local_for[top] = top
         return dotted(target)
@@ -431,7 +479,7 @@ class Migrator(cst.CSTTransformer):
         if qualified in self.star_index.values():
             # Names that came through a star import must be importable from the new module.
             rendered = self.expr_for(target, prefer_from=True) or updated
-            if id(original) not in self._callees and literals.code(rendered) != updated.value:
+            if id(original) not in self._callees and get_full_name_for_node(rendered) != updated.value:
                 self.fixed(original, why.code, f"`{updated.value}` is now `{target}`")
             return rendered
         if new_name != updated.value:
@@ -453,10 +501,11 @@ class Migrator(cst.CSTTransformer):
             self.todo(original, Code.KERAS_SHADOWED.value,
                       f"cannot write `{target}` here: the module binds `{target.split('.')[0]}` to something else")
             return updated
-        if literals.code(rendered) == literals.code(original):
+        spelled = get_full_name_for_node(original)
+        if get_full_name_for_node(rendered) == spelled:
             return updated
         if id(original) not in self._callees:
-            self.fixed(original, why.code, f"`{literals.code(original)}` is now `{target}`")
+            self.fixed(original, why.code, f"`{spelled}` is now `{target}`")
         return rendered
 
     def render_reference(self, original: cst.Attribute, target: str) -> cst.BaseExpression | None:
@@ -477,7 +526,7 @@ class Migrator(cst.CSTTransformer):
         """Remove the import binding `local` at the end, if nothing uses it any more."""
         spec = self.import_specs.get(local)
         if spec is not None:
-            RemoveImportsVisitor.remove_unused_import(self.context, *spec)
+            self.unused_imports.append(spec)
 
     def _gone_reference(self, original, qualified, why) -> None:
         if id(original) in self._callees:
@@ -505,14 +554,6 @@ def _gone_message(row) -> str:
 
 def gone_message(row) -> str:
     return _gone_message(row)
-
-
-def dotted(text: str) -> cst.BaseExpression:
-    parts = text.split(".")
-    node: cst.BaseExpression = cst.Name(parts[0])
-    for part in parts[1:]:
-        node = cst.Attribute(value=node, attr=cst.Name(part))
-    return node
 
 
 def full_name(node) -> str | None:

@@ -23,11 +23,47 @@ def code(node: cst.CSTNode) -> str:
 
 def literal(node: cst.BaseExpression):
     """The Python value of a literal expression, or `NOT_LITERAL`."""
-    if not isinstance(node, _LITERAL_NODES):
-        return NOT_LITERAL
-    if isinstance(node, cst.Name) and node.value not in ("True", "False", "None"):
-        return NOT_LITERAL
+    kind = type(node)
+    if kind is cst.Name:
+        return _NAMED.get(node.value, NOT_LITERAL)
+    if kind is cst.SimpleString:
+        if "f" in node.prefix.lower():
+            return NOT_LITERAL
+        try:
+            return node.evaluated_value
+        except Exception:
+            return NOT_LITERAL
+    if kind is cst.Integer or kind is cst.Float:
+        try:
+            return node.evaluated_value
+        except Exception:
+            return NOT_LITERAL
+    if kind is cst.UnaryOperation and type(node.operator) is cst.Minus and type(node.expression) in (
+            cst.Integer, cst.Float):
+        value = literal(node.expression)
+        return NOT_LITERAL if value is NOT_LITERAL else -value
+    if kind is cst.Tuple or kind is cst.List:
+        values = []
+        for element in node.elements:
+            if not isinstance(element, cst.Element):
+                return NOT_LITERAL
+            value = literal(element.value)
+            if value is NOT_LITERAL:
+                return NOT_LITERAL
+            values.append(value)
+        return tuple(values) if kind is cst.Tuple else values
+    if isinstance(node, _LITERAL_NODES):
+        return _slow_literal(node)
+    return NOT_LITERAL
+
+
+_NAMED = {"True": True, "False": False, "None": None}
+
+
+def _slow_literal(node):
     if isinstance(node, cst.SimpleString) and "f" in node.prefix.lower():
+        return NOT_LITERAL
+    if isinstance(node, cst.Name) and node.value not in _NAMED:
         return NOT_LITERAL
     try:
         return ast.literal_eval(code(node).strip())
@@ -50,10 +86,9 @@ def value_node(value, like: cst.BaseExpression | None = None) -> cst.BaseExpress
     if isinstance(value, bool) or value is None:
         return cst.Name(repr(value))
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        text = repr(value)
-        if value < 0:
-            return cst.UnaryOperation(cst.Minus(), cst.parse_expression(text[1:]))
-        return cst.parse_expression(text)
+        text = repr(abs(value))
+        number = cst.Integer(text) if isinstance(value, int) else cst.Float(text)
+        return cst.UnaryOperation(cst.Minus(), number) if value < 0 else number
     if isinstance(value, (tuple, list)):
         elements = [value_node(v) for v in value]
         return tuple_node(elements) if isinstance(value, tuple) else cst.List(
@@ -69,6 +104,15 @@ def tuple_node(elements: list[cst.BaseExpression]) -> cst.Tuple:
             cst.Comma() if len(elements) == 1 else cst.MaybeSentinel.DEFAULT)
         items.append(cst.Element(element, comma=comma))
     return cst.Tuple(items)
+
+
+def dotted(text: str) -> cst.BaseExpression:
+    """`a.b.c` as a Name/Attribute chain."""
+    parts = text.split(".")
+    node: cst.BaseExpression = cst.Name(parts[0])
+    for part in parts[1:]:
+        node = cst.Attribute(value=node, attr=cst.Name(part))
+    return node
 
 
 def _hashable(value) -> bool:

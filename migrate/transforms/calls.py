@@ -18,6 +18,7 @@ from __future__ import annotations
 import dataclasses
 
 import libcst as cst
+from libcst.helpers import get_full_name_for_node
 
 from legacykeras.rules.schema import MISSING, CallRule, Expr
 from migrate import literals
@@ -108,13 +109,14 @@ def convert_call(m, row: CallRule, original: cst.Call, updated: cst.Call, *, ker
         changes.insert(0, f"`{row.old_name}` is now `{row.new_name}`")
     elif not method and keras1 and row.new is not None:
         old = spelled or row.old
-        if old.rpartition(".")[2] != row.new_name or literals.code(func) != literals.code(original.func):
+        if old.rpartition(".")[2] != row.new_name or get_full_name_for_node(func) != get_full_name_for_node(
+                original.func):
             changes.insert(0, f"`{old.rpartition('.')[2]}` is now `{row.new}`")
 
     new_args = _assemble(items, updated)
     new_call = updated.with_changes(func=func, args=new_args)
     if not changes:
-        return None if literals.code(new_call) == literals.code(updated) else new_call
+        return None  # every rewrite above says what it did: no message, no change
     m.fixed(original, row.code, "; ".join(changes))
     return new_call
 
@@ -197,6 +199,8 @@ def _apply_actions(m, row, original, items, handled, changes):
             value = item.value
             if refusal.when is None or (value is not NOT_LITERAL and refusal.applies(value)):
                 m.todo(item.orig or original, row.code, _refusal_text(row, refusal, item))
+                if item.kind == "kw" and item.arg.keyword is None:
+                    changes.append(f"Keras 1 positional {name} passed by keyword")
                 item.keyword = name if item.kind != "pos" else None
                 item.kind = "done" if item.kind != "pos" else "pos"
                 out.append(item)
@@ -461,13 +465,8 @@ def _shim_only(value) -> bool:
 
 
 def _note_shim_only(m, node, row, what, value) -> None:
-    from migrate.report import Diagnostic
-
-    line, col = m.position(node) if node is not None else (1, 1)
-    m.diagnostics.append(Diagnostic(
-        row.code, line, col,
-        f"{what}: Keras 1's behaviour needs `{value.source()}` (legacykeras only); the Keras 3 default applies "
-        "and numerics may differ slightly", "info"))
+    m.info(node, row.code, f"{what}: Keras 1's behaviour needs `{value.source()}` (legacykeras only); the Keras 3 "
+                           "default applies and numerics may differ slightly")
 
 
 def render_value(m, value, like=None):

@@ -13,11 +13,10 @@ end if the bespoke transforms replaced every use.
 from __future__ import annotations
 
 import libcst as cst
-from libcst.codemod.visitors import RemoveImportsVisitor
 from libcst.helpers import get_full_name_for_node
 
 from migrate.engine import dotted
-from migrate.report import Code, Diagnostic
+from migrate.report import Code
 
 
 def plan_module(m, qualified: str) -> str | None:
@@ -67,11 +66,9 @@ def record_import_from(m, node: cst.ImportFrom) -> None:
         if names:
             for name, qualified in names.items():
                 m.star_index.setdefault(name, qualified)
-            line, col = m.position(node)
-            m.diagnostics.append(Diagnostic(
-                Code.STAR_IMPORT.value, line, col,
-                f"`from {module} import *`: names resolved from Keras 1's export list, best effort; "
-                "import names explicitly to be sure", "info"))
+            m.info(node, Code.STAR_IMPORT.value,
+                   f"`from {module} import *`: names resolved from Keras 1's export list, best effort; "
+                   "import names explicitly to be sure")
         return
     if m.function_depth:
         return
@@ -187,7 +184,7 @@ def _rewrite_import_from(m, original: cst.ImportFrom, node: cst.ImportFrom):
         if why is None or target is None:
             groups[module].append(alias)
             if target is None and why is not None:
-                RemoveImportsVisitor.remove_unused_import(m.context, module, name, asname)
+                m.unused_imports.append((module, name, asname))
             elif why is None and m.tables.in_keras3(qualified) is False and m.enabled(Code.NOT_IN_KERAS3.value):
                 _missing(m, original_alias, qualified)
             continue

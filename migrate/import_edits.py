@@ -1,0 +1,237 @@
+"""Adding the imports rewritten code needs, removing the Keras 1 ones nothing uses any more.
+
+The same job as LibCST's `AddImportsVisitor` / `RemoveImportsVisitor`, done on
+the module's top-level statements only (where `migrate` puts and finds
+imports), deciding "unused" from the words of the generated code: those
+visitors re-run scope analysis on a deep copy, which cost more than the whole
+migration.
+"""
+
+from __future__ import annotations
+
+import re
+
+import libcst as cst
+from libcst._nodes.internal import CodegenState
+from libcst.helpers import get_full_name_for_node
+
+from migrate.literals import dotted
+
+
+def finish(module: cst.Module, needed: list[tuple], unused: list[tuple]) -> tuple[cst.Module, str]:
+    """The module with `needed` imports added and `unused` ones removed, and its code.
+
+    `needed`/`unused`: (module, name or None, local alias or None) triples.
+    """
+    if needed:
+        module = _add_needed(module, needed)
+    cache: dict[int, str] = {}
+    code = module_code(module, cache)
+    if unused:
+        new = _remove_unused(module, _used_names(module, cache), unused)
+        if new is not module:
+            module, code = new, module_code(new, cache)
+    return module, code
+
+
+def module_code(module: cst.Module, cache: dict[int, str]) -> str:
+    """`module.code`, generating each top-level statement once (`cache`: id -> its code).
+
+    Removing an import changes one statement; the others keep their text.
+    """
+    state = CodegenState(default_indent=module.default_indent, default_newline=module.default_newline)
+    for line in module.header:
+        line._codegen(state)
+    for statement in module.body:
+        text = cache.get(id(statement))
+        if text is None:
+            text = cache[id(statement)] = module.code_for_node(statement)
+        state.tokens.append(text)
+    for line in module.footer:
+        line._codegen(state)
+    code = "".join(state.tokens)
+    if module.has_trailing_newline:
+        return code or module.default_newline
+    for newline in ("\r\n", "\n", "\r"):
+        if code.endswith(newline):
+            return code[: -len(newline)]
+    return code
+
+
+# -- removing ---------------------------------------------------------------------------------
+
+_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def _used_names(module: cst.Module, cache: dict[int, str]) -> set[str]:
+    """Every identifier-like word outside the module's top-level import statements.
+
+    A superset of the names the code uses (words in strings and comments count too), so an
+    import is removed only when its name appears nowhere else: never wrongly.
+    """
+    words: set[str] = set()
+    for statement in module.body:
+        if not _is_import(statement):
+            words.update(_WORD.findall(cache.get(id(statement)) or module.code_for_node(statement)))
+    for line in module.footer:
+        if line.comment is not None:
+            words.update(_WORD.findall(line.comment.value))
+    return words
+
+
+def _local(spec) -> str:
+    module, name, asname = spec
+    if asname:
+        return asname
+    return name if name else module.split(".")[0]
+
+
+def _remove_unused(module: cst.Module, used: set[str], unused: list[tuple]) -> cst.Module:
+    doomed = {spec for spec in unused if _local(spec) not in used}
+    if not doomed:
+        return module
+    return module.with_changes(body=_filter_body(module.body, doomed))
+
+
+def _filter_body(body, doomed):
+    out = []
+    carry = []  # leading lines (comments) of removed statements go to the next statement
+    for statement in body:
+        if isinstance(statement, cst.SimpleStatementLine):
+            kept = []
+            for small in statement.body:
+                small = _without(small, doomed)
+                if small is not None:
+                    kept.append(small)
+            if not kept:
+                carry.extend(line for line in statement.leading_lines)
+                continue
+            if len(kept) != len(statement.body):
+                kept[-1] = kept[-1].with_changes(semicolon=cst.MaybeSentinel.DEFAULT)
+            statement = statement.with_changes(body=kept)
+        elif isinstance(statement, cst.Try):
+            statement = statement.with_changes(body=statement.body.with_changes(
+                body=_filter_body(statement.body.body, doomed) or [cst.SimpleStatementLine([cst.Pass()])]))
+        if carry:
+            statement = statement.with_changes(leading_lines=[*carry, *statement.leading_lines])
+            carry = []
+        out.append(statement)
+    return out
+
+
+def _without(small, doomed):
+    if isinstance(small, cst.ImportFrom) and not isinstance(small.names, cst.ImportStar) and not small.relative:
+        module = get_full_name_for_node(small.module)
+        names = [a for a in small.names
+                 if (module, a.evaluated_name, a.evaluated_alias) not in doomed]
+        if len(names) == len(small.names):
+            return small
+        if not names:
+            return None
+        names[-1] = names[-1].with_changes(comma=cst.MaybeSentinel.DEFAULT)
+        return small.with_changes(names=names, lpar=small.lpar if len(names) > 1 else None,
+                                  rpar=small.rpar if len(names) > 1 else None)
+    if isinstance(small, cst.Import):
+        names = [a for a in small.names if (a.evaluated_name, None, a.evaluated_alias) not in doomed]
+        if len(names) == len(small.names):
+            return small
+        if not names:
+            return None
+        names[-1] = names[-1].with_changes(comma=cst.MaybeSentinel.DEFAULT)
+        return small.with_changes(names=names)
+    return small
+
+
+# -- adding -----------------------------------------------------------------------------------
+
+def _add_needed(module: cst.Module, needed: list[tuple]) -> cst.Module:
+    body = list(module.body)
+    present = _present(body)
+    insert_at = _insertion_point(body)
+    new_statements = []
+    for spec in dict.fromkeys(needed):
+        if spec in present:
+            continue
+        name_module, name, asname = spec
+        if name is not None:
+            index = _from_statement(body, name_module)
+            if index is not None:
+                body[index] = _append_alias(body[index], name, asname)
+                present.add(spec)
+                continue
+            statement = cst.SimpleStatementLine([cst.ImportFrom(module=dotted(name_module), names=[_alias(name, asname)])])
+        else:
+            statement = cst.SimpleStatementLine([cst.Import(names=[_alias(name_module, asname)])])
+        present.add(spec)
+        new_statements.append(statement)
+    if not new_statements:
+        return module.with_changes(body=body)
+    body[insert_at:insert_at] = new_statements
+    if insert_at < len(body) - len(new_statements) and insert_at > 0:
+        following = body[insert_at + len(new_statements)]
+        if not _is_import(following) and not following.leading_lines:
+            body[insert_at + len(new_statements)] = following.with_changes(leading_lines=[cst.EmptyLine()])
+    return module.with_changes(body=body)
+
+
+def _alias(name: str, asname: str | None) -> cst.ImportAlias:
+    return cst.ImportAlias(name=dotted(name), asname=cst.AsName(cst.Name(asname)) if asname and asname != name
+                           else None)
+
+
+def _is_import(statement) -> bool:
+    return isinstance(statement, cst.SimpleStatementLine) and all(
+        isinstance(s, (cst.Import, cst.ImportFrom)) for s in statement.body)
+
+
+def _present(body) -> set[tuple]:
+    present = set()
+    for statement in body:
+        if not _is_import(statement):
+            continue
+        for small in statement.body:
+            if isinstance(small, cst.Import):
+                for alias in small.names:
+                    present.add((alias.evaluated_name, None, alias.evaluated_alias))
+            elif not small.relative and not isinstance(small.names, cst.ImportStar):
+                module = get_full_name_for_node(small.module)
+                for alias in small.names:
+                    present.add((module, alias.evaluated_name, alias.evaluated_alias))
+    return present
+
+
+def _from_statement(body, module: str) -> int | None:
+    for index, statement in enumerate(body):
+        if not _is_import(statement) or len(statement.body) != 1:
+            continue
+        small = statement.body[0]
+        if isinstance(small, cst.ImportFrom) and not small.relative and not isinstance(small.names, cst.ImportStar) \
+                and get_full_name_for_node(small.module) == module:
+            return index
+    return None
+
+
+def _append_alias(statement, name, asname):
+    small = statement.body[0]
+    names = list(small.names)
+    names[-1] = names[-1].with_changes(comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" ")))
+    names.append(_alias(name, asname))
+    return statement.with_changes(body=[small.with_changes(names=names)])
+
+
+def _insertion_point(body) -> int:
+    """After the leading docstring, `__future__` imports and the first run of imports."""
+    index = 0
+    if body and isinstance(body[0], cst.SimpleStatementLine) and len(body[0].body) == 1 and isinstance(
+            body[0].body[0], cst.Expr) and isinstance(body[0].body[0].value, (cst.SimpleString,
+                                                                                cst.ConcatenatedString)):
+        index = 1
+    last_import = None
+    for position in range(index, len(body)):
+        if _is_import(body[position]):
+            last_import = position
+        elif last_import is not None:
+            break
+        elif not _is_import(body[position]):
+            break
+    return index if last_import is None else last_import + 1
