@@ -208,3 +208,56 @@ def test_get_test_data_shapes():
     (x, y), (xt, yt) = __import__("legacykeras.utils.test_utils", fromlist=["x"]).get_test_data(
         nb_train=20, nb_test=5, input_shape=(3,), nb_class=3)
     assert x.shape == (20, 3) and yt.shape == (5,) and set(y) <= {0, 1, 2}
+
+
+def test_layer_test_runs_a_keras1_layer():
+    from legacykeras.layers.core import Dense
+    from legacykeras.utils.test_utils import layer_test
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", LegacyKerasWarning)
+        out = layer_test(Dense, kwargs={"output_dim": 3}, input_shape=(2, 4))
+    assert out.shape == (2, 3)
+
+
+def test_layer_from_config_builds_keras1_config():
+    from legacykeras.utils.layer_utils import layer_from_config
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", LegacyKerasWarning)
+        layer = layer_from_config({"class_name": "Dense", "config": {"output_dim": 5, "name": "d", "init": "zero"}})
+    assert type(layer).__name__ == "Dense" and layer.name == "d"
+
+
+def test_convert_all_kernels_in_model_flips_conv_kernels():
+    from legacykeras.layers.convolutional import Convolution2D
+    from legacykeras.layers.core import Flatten, Dense
+    from legacykeras.models import Sequential
+    from legacykeras.utils.layer_utils import convert_all_kernels_in_model
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", LegacyKerasWarning)
+        model = Sequential([Convolution2D(2, 3, 3, input_shape=(5, 5, 1), dim_ordering="tf"), Flatten(), Dense(1)])
+        before = [w.copy() for w in model.get_weights()]
+        convert_all_kernels_in_model(model)
+    after = model.get_weights()
+    np.testing.assert_array_equal(after[0], before[0][::-1, ::-1])
+    np.testing.assert_array_equal(after[2], before[2])  # Dense untouched
+
+
+def test_hdf5matrix_feeds_fit(tmp_path):
+    from legacykeras.layers.core import Dense
+    from legacykeras.models import Sequential
+
+    path = str(tmp_path / "train.h5")
+    with h5py.File(path, "w") as f:
+        f["x"] = np.random.rand(20, 3).astype("float32")
+        f["y"] = np.random.rand(20, 1).astype("float32")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", LegacyKerasWarning)
+        x, y = io_utils.HDF5Matrix(path, "x", end=16), io_utils.HDF5Matrix(path, "y", end=16)
+        model = Sequential([Dense(1, input_dim=3)])
+        model.compile("sgd", "mse")
+        history = model.fit(x, y, batch_size=4, nb_epoch=2, shuffle="batch", verbose=0)
+    assert len(history.history["loss"]) == 2
+    io_utils.HDF5Matrix.refs.pop(path).close()
