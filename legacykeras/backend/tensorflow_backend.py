@@ -1079,4 +1079,5 @@ def foldr(fn, elems, initializer=None, name=None):
 
 __all__ = [n for n in dir() if not n.startswith("_") and n not in {
     "annotations", "builtins", "np", "tf", "keras", "common", "symbolic", "py_all", "py_any", "py_sum",
+    "lifted", "is_symbolic", "Update", "LEARNING_PHASE",
 }]
