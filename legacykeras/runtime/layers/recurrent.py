@@ -6,7 +6,10 @@ module adds what a row cannot say:
   kernels of GRU/LSTM with `init` / `W_regularizer` (1.2.2 `GRU.build`,
   `LSTM.build`), so those modes get the same here;
 - Keras 1 attributes: `output_dim`, `W`/`U`/`b` (the gates side by side, as
-  Keras 1 concatenated them), `consume_less`, `inner_activation`, `states`.
+  Keras 1 concatenated them), `consume_less`, `inner_activation`, `states`;
+- user subclasses that override Keras 1 hooks (`step`, `build`, `get_constants`,
+  ...) are re-based onto the step-based classes of `step_recurrent`, since
+  Keras 3's cell would ignore them.
 """
 
 from __future__ import annotations
@@ -111,6 +114,16 @@ def _cell_attr(name):
     return property(lambda self: getattr(self.cell, name), doc=f"Keras 1 name of `cell.{name}`.")
 
 
+def _rebasing(keras1_name):
+    def __init_subclass__(cls, **kwargs):
+        # A user subclass overriding Keras 1 hooks (step, build, ...) runs on the step-based class.
+        from legacykeras.runtime.layers.step_recurrent import rebase_user_subclass
+
+        rebase_user_subclass(cls, keras1_name)
+
+    return classmethod(__init_subclass__)
+
+
 _EXTRA = {
     "_legacy_modern_kwargs": _modern_kwargs,
     "_legacy_finish": _finish,
@@ -124,8 +137,11 @@ _EXTRA = {
     "b": _cell_attr("bias"),
 }
 
-SimpleRNN = legacy_layer_class(rows.SIMPLERNN, keras.layers.SimpleRNN, module=_MODULE, extra=_EXTRA)
-GRU = legacy_layer_class(rows.GRU, keras.layers.GRU, module=_MODULE, extra=_EXTRA)
-LSTM = legacy_layer_class(rows.LSTM, keras.layers.LSTM, module=_MODULE, extra=_EXTRA)
+SimpleRNN = legacy_layer_class(rows.SIMPLERNN, keras.layers.SimpleRNN, module=_MODULE,
+                               extra={**_EXTRA, "__init_subclass__": _rebasing("SimpleRNN")})
+GRU = legacy_layer_class(rows.GRU, keras.layers.GRU, module=_MODULE,
+                         extra={**_EXTRA, "__init_subclass__": _rebasing("GRU")})
+LSTM = legacy_layer_class(rows.LSTM, keras.layers.LSTM, module=_MODULE,
+                          extra={**_EXTRA, "__init_subclass__": _rebasing("LSTM")})
 
 __all__ = ["GRU", "LSTM", "SimpleRNN", "keras1_activation"]
