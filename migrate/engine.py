@@ -87,8 +87,12 @@ class MigrateError(Exception):
         self.diagnostic = diagnostic
 
 
-def migrate_source(source: str, options: Options | None = None, tables: Tables | None = None) -> SourceResult:
-    """Migrate one module's source text. Never raises for bad input: errors come back in the result."""
+def migrate_source(source: str, options: Options | None = None, tables: Tables | None = None, *,
+                   force_scope: bool | None = None) -> SourceResult:
+    """Migrate one module's source text. Never raises for bad input: errors come back in the result.
+
+    `force_scope=True` resolves names with LibCST's scope analysis even where the fast path is exact.
+    """
     options = options or Options()
     tables = tables or default_tables()
     if not tables.mentions_any(source):
@@ -98,7 +102,7 @@ def migrate_source(source: str, options: Options | None = None, tables: Tables |
     except MigrateError as error:
         return SourceResult(source, [error.diagnostic], error=error.diagnostic.message)
     try:
-        _, diagnostics, code = transform(module, source, options, tables)
+        _, diagnostics, code = transform(module, source, options, tables, force_scope)
     except Exception as error:  # one bad file must not stop the run
         diagnostic = Diagnostic(Code.INTERNAL.value, 1, 1, f"migrate failed: {type(error).__name__}: {error}",
                                 severity="error")
@@ -477,7 +481,10 @@ class Migrator(cst.CSTTransformer):
             return updated  # a module, or an `as` alias: the import statement keeps the local name
         new_name = target.rpartition(".")[2]
         if qualified in self.star_index.values():
-            # Names that came through a star import must be importable from the new module.
+            # A star-imported name: the rewritten star import still provides it unless it moved.
+            star_module = qualified.rpartition(".")[0]
+            if target == f"{self.tables.map_module(star_module)}.{updated.value}":
+                return updated
             rendered = self.expr_for(target, prefer_from=True) or updated
             if id(original) not in self._callees and get_full_name_for_node(rendered) != updated.value:
                 self.fixed(original, why.code, f"`{updated.value}` is now `{target}`")

@@ -64,15 +64,31 @@ _WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
 def _used_names(module: cst.Module, cache: dict[int, str]) -> set[str]:
-    """Every identifier-like word outside the module's top-level import statements.
+    """Every identifier-like word outside the module's import statements (top level, or in a
+    top-level `try`).
 
     A superset of the names the code uses (words in strings and comments count too), so an
     import is removed only when its name appears nowhere else: never wrongly.
     """
     words: set[str] = set()
-    for statement in module.body:
-        if not _is_import(statement):
-            words.update(_WORD.findall(cache.get(id(statement)) or module.code_for_node(statement)))
+
+    def add(statements, top: bool) -> None:
+        for statement in statements:
+            if _is_import(statement):
+                continue
+            if isinstance(statement, cst.Try):
+                blocks = [statement.body, *(h.body for h in statement.handlers)]
+                blocks += [b.body for b in (statement.orelse, statement.finalbody) if b is not None]
+                for block in blocks:
+                    add(block.body, False)
+                for handler in statement.handlers:
+                    if handler.type is not None:
+                        words.update(_WORD.findall(module.code_for_node(handler.type)))
+                continue
+            text = cache.get(id(statement)) if top else None
+            words.update(_WORD.findall(text if text is not None else module.code_for_node(statement)))
+
+    add(module.body, True)
     for line in module.footer:
         if line.comment is not None:
             words.update(_WORD.findall(line.comment.value))
@@ -110,13 +126,32 @@ def _filter_body(body, doomed):
                 kept[-1] = kept[-1].with_changes(semicolon=cst.MaybeSentinel.DEFAULT)
             statement = statement.with_changes(body=kept)
         elif isinstance(statement, cst.Try):
-            statement = statement.with_changes(body=statement.body.with_changes(
-                body=_filter_body(statement.body.body, doomed) or [cst.SimpleStatementLine([cst.Pass()])]))
+            statement = _filter_try(statement, doomed)
+            if statement is None:
+                continue
         if carry:
             statement = statement.with_changes(leading_lines=[*carry, *statement.leading_lines])
             carry = []
         out.append(statement)
     return out
+
+
+def _filter_try(statement: cst.Try, doomed):
+    """The `try` without the doomed imports; None when only `pass` would be left in it."""
+    def block(body):
+        kept = _filter_body(body.body, doomed)
+        return body.with_changes(body=kept or [cst.SimpleStatementLine([cst.Pass()])]), bool(kept)
+
+    body, body_left = block(statement.body)
+    handlers = []
+    left = body_left
+    for handler in statement.handlers:
+        new_body, handler_left = block(handler.body)
+        left = left or handler_left
+        handlers.append(handler.with_changes(body=new_body))
+    if not left and statement.orelse is None and statement.finalbody is None:
+        return None
+    return statement.with_changes(body=body, handlers=handlers)
 
 
 def _without(small, doomed):

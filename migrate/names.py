@@ -32,6 +32,7 @@ class Tables:
         self.modules: dict[str, ModuleRule] = {m.old: m for m in module_rules}
         self.keras1 = _parse_keras1(api_tables.KERAS1)
         self.keras3 = {module: frozenset(names.split()) for module, names in api_tables.KERAS3.items()}
+        self._parameters: dict[str, frozenset] = {}
         # Rows for methods (`keras.engine.training.Model.fit`), by method name: receivers are unknown.
         self.methods: dict[str, list[CallRule]] = {}
         for row in self.rows:
@@ -100,6 +101,23 @@ class Tables:
             return False
         return name in names
 
+    def accepts(self, target: str, keyword: str) -> bool | None:
+        """Does the Keras 3 callable `target` take `keyword`? None when unknown."""
+        words = self._parameters.get(target)
+        if words is None:
+            text = api_tables.KERAS3_PARAMETERS.get(target)
+            if text is None:
+                return None
+            words = self._parameters[target] = frozenset(text.split())
+        if keyword in words:
+            return True
+        if "**" not in words:
+            return False
+        module, _, name = target.rpartition(".")
+        if module == "keras.layers" and name[:1].isupper():
+            return keyword in _LAYER_KEYWORDS
+        return None
+
     def target(self, qualified: str) -> tuple[str | None, object]:
         """The modern qualified name for an old reference, and why (a row, a module row, or None).
 
@@ -153,6 +171,12 @@ class Tables:
     def roots(self) -> tuple[str, ...]:
         tops = {name.split(".")[0] for name in self.by_old} | {m.split(".")[0] for m in self.modules}
         return tuple(sorted(tops))
+
+
+# What Keras 3's base `Layer.__init__` accepts through a layer's **kwargs (it pops input_shape and
+# input_dim itself).
+_LAYER_KEYWORDS = frozenset(api_tables.KERAS3_PARAMETERS.get("keras.layers.Layer", "").split()) | {
+    "input_shape", "input_dim"}
 
 
 def is_method(qualified: str) -> bool:

@@ -155,7 +155,7 @@ def _rewrite_import_from(m, original: cst.ImportFrom, node: cst.ImportFrom):
     if isinstance(node.names, cst.ImportStar):
         return _rewrite_star(m, original, node, module)
 
-    groups: dict[str, list[cst.ImportAlias]] = {module: []}
+    groups: dict[str, list[cst.ImportAlias]] = {}
     plain_imports: list[cst.ImportAlias] = []
     changed = False
     for original_alias, alias in zip(original.names, node.names):
@@ -169,7 +169,7 @@ def _rewrite_import_from(m, original: cst.ImportFrom, node: cst.ImportFrom):
                 rule = m.tables.module_rule(qualified)
                 m.todo(original_alias, rule.code, f"`{qualified}` has no Keras 3 counterpart: {rule.why}")
             if new is None or new == qualified:
-                groups[module].append(alias)
+                groups.setdefault(module, []).append(alias)
                 continue
             changed = True
             rule = m.tables.module_rule(qualified)
@@ -182,7 +182,7 @@ def _rewrite_import_from(m, original: cst.ImportFrom, node: cst.ImportFrom):
             continue
         target, why = plan_name(m, qualified)
         if why is None or target is None:
-            groups[module].append(alias)
+            groups.setdefault(module, []).append(alias)
             if target is None and why is not None:
                 m.unused_imports.append((module, name, asname))
             elif why is None and m.tables.in_keras3(qualified) is False and m.enabled(Code.NOT_IN_KERAS3.value):

@@ -41,6 +41,9 @@ def check(before: str, after: str, *, todo=(), fixed=None, options: Options | No
         assert [d.code for d in result.diagnostics if d.severity == "info"] == list(info)
     again = migrate_source(result.code, options, tables)
     assert again.code == result.code, "not idempotent:\n" + again.code
+    scoped = migrate_source(source, options, tables, force_scope=True)
+    assert scoped.code == result.code, "LibCST scope analysis disagrees:\n" + scoped.code
+    assert [d.render("t") for d in scoped.diagnostics] == [d.render("t") for d in result.diagnostics]
     return result
 
 
