@@ -157,6 +157,7 @@ class Tables:
                 words.update(k for k in row.legacy_keywords() if len(k) > 3)
                 if row.renamed or row.new is None:
                     words.add(row.old_name)
+            words.update(name for name, rows in self.methods.items() if any(r.renamed or r.new is None for r in rows))
             words -= {"output", "input", "inputs", "layers", "generator", "name", "shape", "value", "weights"}
             modules = [re.escape(m) for m in self.modules if m.startswith("keras.")]
             pattern = r"\b(?:%s)\b" % "|".join(sorted(map(re.escape, words)) + modules)
@@ -165,7 +166,7 @@ class Tables:
 
     def mentions_any(self, text: str) -> bool:
         """Can this file need anything at all? (skip parsing when not)"""
-        return any(root in text for root in self.roots)
+        return any(root in text for root in self.roots) or self.looks_like_keras1(text)
 
     @functools.cached_property
     def roots(self) -> tuple[str, ...]:

@@ -191,7 +191,9 @@ def _apply_actions(m, row, original, items, handled, changes):
             continue
         if name in handled:
             replacement = handled[name]
-            if replacement is not None:
+            if replacement is None:
+                changes.append(f"`{name}` moved out of the call")
+            else:
                 replacement = replacement.with_changes(comma=item.arg.comma)
                 out.append(_Item(name, replacement, item.orig, "done", replacement.keyword.value
                                  if replacement.keyword is not None else None))

@@ -85,11 +85,11 @@ def record_import_from(m, node: cst.ImportFrom) -> None:
                 else (new, None, local if local != new else None)
             continue
         target, why = plan_name(m, qualified)
+        m.from_modules.add(plan_module(m, module) or module)
         if target is None or why is None:
             m.import_specs[local] = (module, name, asname)
             if why is None:
                 m.local_for.setdefault(qualified, local)
-                m.from_modules.add(module)
             continue
         new_module, _, new_name = target.rpartition(".")
         new_local = asname or new_name
