@@ -169,6 +169,22 @@ class LegacyModelMixin:
         pass
 
     @property
+    def uses_learning_phase(self):
+        """Keras 1: whether some layer behaves differently in training (Dropout, BatchNormalization, ...)."""
+        phase_layers = (keras.layers.Dropout, keras.layers.GaussianNoise, keras.layers.GaussianDropout,
+                        keras.layers.AlphaDropout, keras.layers.BatchNormalization, keras.layers.SpatialDropout1D,
+                        keras.layers.SpatialDropout2D, keras.layers.SpatialDropout3D)
+        for layer in self._flatten_layers(include_self=False):
+            own = type(layer).__dict__.get("uses_learning_phase")
+            if isinstance(own, bool) and own:
+                return True
+            if isinstance(layer, phase_layers):
+                return True
+            if getattr(layer, "dropout", 0) or getattr(layer, "recurrent_dropout", 0):
+                return True
+        return False
+
+    @property
     def metrics_names(self):
         names = getattr(self, "_legacy_metrics_names", None)
         if names is None:

@@ -201,3 +201,10 @@ def test_save_to_dot_keras_writes_a_plain_keras3_model(tmp_path):
     restored = keras.models.load_model(path)
     assert not type(restored).__module__.startswith("legacykeras")
     np.testing.assert_allclose(restored.predict(X, verbose=0), model.predict(X), atol=1e-6)
+
+
+def test_uses_learning_phase():
+    from legacykeras.layers.core import Dropout
+
+    assert Sequential([Dense(3, input_dim=2), Dropout(0.5)]).uses_learning_phase
+    assert not mlp().uses_learning_phase
