@@ -208,3 +208,25 @@ def test_uses_learning_phase():
 
     assert Sequential([Dense(3, input_dim=2), Dropout(0.5)]).uses_learning_phase
     assert not mlp().uses_learning_phase
+
+
+def test_keras3_spellings_show_accuracy_and_concat_axis():
+    a = Input(shape=(2, 3))
+    b = Input(shape=(2, 5))
+    model = Model(inputs=[a, b], outputs=merge([a, b], mode="concat", concat_axis=2))
+    assert model.output_shape == (None, 2, 8)
+    model.compile(loss="mse", optimizer="sgd")
+    x = [np.ones((4, 2, 3), "float32"), np.zeros((4, 2, 5), "float32")]
+    with pytest.warns(DeprecationWarning, match="show_accuracy"):
+        model.fit(x, np.ones((4, 2, 8), "float32"), nb_epoch=1, verbose=0, show_accuracy=True)
+
+
+def test_reset_states_resets_stateful_recurrent_layers():
+    from legacykeras.layers.recurrent import LSTM
+
+    model = Sequential([LSTM(3, batch_input_shape=(2, 4, 2), stateful=True)])
+    x = np.ones((2, 4, 2), "float32")
+    first = model.predict(x, batch_size=2)
+    assert not np.allclose(model.predict(x, batch_size=2), first)  # the state carried over
+    model.reset_states()
+    np.testing.assert_allclose(model.predict(x, batch_size=2), first, atol=1e-6)
