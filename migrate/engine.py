@@ -522,8 +522,8 @@ class Migrator(cst.CSTTransformer):
             root = root.value
         if isinstance(root, cst.Name):
             root_q = self.qualified(root)
-            if root_q is not None and self.tables.is_module(root_q):
-                new_root = self.tables.map_module(root_q)
+            if root_q is not None:
+                new_root = self.tables.map_module(root_q) if self.tables.is_module(root_q) else root_q
                 if new_root is not None and (target == new_root or target.startswith(new_root + ".")):
                     return dotted(root.value + target[len(new_root):])
                 self.maybe_unused(root.value)
