@@ -766,6 +766,7 @@ def stop_gradient(variables):
 
 
 # --- control flow ---------------------------------------------------------------------------------------
+@lifted
 def rnn(step_function, inputs, initial_states, go_backwards=False, mask=None, constants=None,
         unroll=False, input_length=None):
     """Iterate `step_function(input_t, states + constants) -> (output_t, new_states)` over time.

@@ -151,6 +151,21 @@ def test_switch_on_the_learning_phase_placeholder():
     np.testing.assert_array_equal(f([ones, 0])[0], ones)
 
 
+def test_rnn_on_a_placeholder():
+    x = K.placeholder(shape=(None, 4, 1))
+
+    def step(inputs, states):
+        total = states[0] + inputs
+        return total, [total]
+
+    last, outputs, states = K.rnn(step, x, [K.zeros_like(x[:, 0, :])])
+    f = K.function([x], [last, outputs])
+    data = np.arange(8, dtype="float32").reshape(2, 4, 1)
+    got_last, got_outputs = f([data])
+    np.testing.assert_allclose(got_outputs, np.cumsum(data, axis=1))
+    np.testing.assert_allclose(got_last, data.sum(axis=1))
+
+
 def test_learning_phase_outside_a_run_is_a_placeholder():
     phase = K.learning_phase()
     with pytest.raises(TypeError, match="placeholder"):
