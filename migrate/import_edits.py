@@ -23,15 +23,17 @@ def finish(module: cst.Module, needed: list[tuple], unused: list[tuple]) -> tupl
 
     `needed`/`unused`: (module, name or None, local alias or None) triples.
     """
+    cache: dict[int, str] = {}
+    if not needed and not unused:
+        return module, module_code(module, cache)
+    used = _used_names(module, cache)
+    # A transform may have asked for a name it did not end up writing: add only what is used.
+    needed = [spec for spec in needed if _local(spec) in used]
+    if unused:
+        module = _remove_unused(module, used, unused)
     if needed:
         module = _add_needed(module, needed)
-    cache: dict[int, str] = {}
-    code = module_code(module, cache)
-    if unused:
-        new = _remove_unused(module, _used_names(module, cache), unused)
-        if new is not module:
-            module, code = new, module_code(new, cache)
-    return module, code
+    return module, module_code(module, cache)
 
 
 def module_code(module: cst.Module, cache: dict[int, str]) -> str:
@@ -184,6 +186,7 @@ def _add_needed(module: cst.Module, needed: list[tuple]) -> cst.Module:
     present = _present(body)
     insert_at = _insertion_point(body)
     new_statements = []
+    new_from: dict[str, int] = {}
     for spec in dict.fromkeys(needed):
         if spec in present:
             continue
@@ -194,6 +197,12 @@ def _add_needed(module: cst.Module, needed: list[tuple]) -> cst.Module:
                 body[index] = _append_alias(body[index], name, asname)
                 present.add(spec)
                 continue
+            if name_module in new_from:
+                position = new_from[name_module]
+                new_statements[position] = _append_alias(new_statements[position], name, asname)
+                present.add(spec)
+                continue
+            new_from[name_module] = len(new_statements)
             statement = cst.SimpleStatementLine([cst.ImportFrom(module=dotted(name_module), names=[_alias(name, asname)])])
         else:
             statement = cst.SimpleStatementLine([cst.Import(names=[_alias(name_module, asname)])])
@@ -202,10 +211,6 @@ def _add_needed(module: cst.Module, needed: list[tuple]) -> cst.Module:
     if not new_statements:
         return module.with_changes(body=body)
     body[insert_at:insert_at] = new_statements
-    if insert_at < len(body) - len(new_statements) and insert_at > 0:
-        following = body[insert_at + len(new_statements)]
-        if not _is_import(following) and not following.leading_lines:
-            body[insert_at + len(new_statements)] = following.with_changes(leading_lines=[cst.EmptyLine()])
     return module.with_changes(body=body)
 
 

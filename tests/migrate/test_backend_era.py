@@ -18,7 +18,6 @@ class TestBackend(MigrateTest):
             """,
             """
             import keras
-
             a = keras.ops.transpose(x, (0, 2, 1))
             b = keras.ops.concatenate([x, y], axis=-1)
             c = keras.ops.argmax(x, axis=-1)
@@ -38,7 +37,6 @@ class TestBackend(MigrateTest):
             """,
             """
             import keras
-
             if keras.config.image_data_format() == 'channels_first':
                 axis = 1
             elif keras.config.image_data_format() in ('channels_last',):
@@ -58,7 +56,7 @@ class TestBackend(MigrateTest):
     def test_settings_move_to_keras_config(self):
         self.assertMigrates(
             "import keras.backend as K\nK.set_image_dim_ordering('th')\neps = K.epsilon()\n",
-            "import keras\n\nkeras.config.set_image_data_format('channels_first')\neps = keras.config.epsilon()\n",
+            "import keras\nkeras.config.set_image_data_format('channels_first')\neps = keras.config.epsilon()\n",
         )
 
     def test_graph_mode_api_is_a_todo(self):
@@ -124,7 +122,7 @@ class TestEra(MigrateTest):
     def test_scipy_misc_attribute_spelling(self):
         self.assertMigrates(
             "from scipy import misc\nimg = misc.imread(path)\n",
-            "import imageio.v2\n\nimg = imageio.v2.imread(path)\n",
+            "import imageio.v2\nimg = imageio.v2.imread(path)\n",
         )
 
     def test_sklearn_moved_modules(self):

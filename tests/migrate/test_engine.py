@@ -143,7 +143,7 @@ def test_modern_spelling_with_a_legacy_keyword_is_converted():
 def test_fold_builds_the_call_and_uses_the_keras1_default():
     run(
         "from oldlib.things import Opt\nOpt(decay=0.1)\nOpt(0.2, 0.1)\nOpt(lr=0.3, decay=0.0)\n",
-        "from newlib import Opt\nimport newlib\n\nOpt(rate=newlib.Schedule(start=0.5, speed=0.1, "
+        "from newlib import Opt\nimport newlib\nOpt(rate=newlib.Schedule(start=0.5, speed=0.1, "
         "steps=1))\nOpt(newlib.Schedule(start=0.2, speed=0.1, steps=1))\nOpt(rate=0.3)\n",
     )
 

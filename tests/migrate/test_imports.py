@@ -149,7 +149,6 @@ class TestModuleMoves(MigrateTest):
             """,
             """
             import keras
-
             def loss(y_true, y_pred):
                 return keras.ops.mean(keras.ops.square(y_pred - y_true), axis=-1)
             """,
@@ -199,7 +198,6 @@ def test_star_import_of_a_renamed_name_imports_the_new_one():
         """
         from keras.layers import *
         from keras.layers import Conv2D
-
         c = Conv2D(8, kernel_size=(3, 3))
         """,
     )
@@ -225,8 +223,8 @@ def test_try_except_import_fallbacks_resolve_to_one_class():
         m = Merge(mode='sum')
         """,
         """
-        import keras
-        m = keras.layers.Add()
+        from keras.layers import Add
+        m = Add()
         """,
     )
 

@@ -72,7 +72,6 @@ class TestDense(MigrateTest):
             from keras.layers import Dense
             from keras.regularizers import l2
             import keras
-
             Dense(units=10, kernel_initializer=keras.initializers.RandomUniform(minval=-0.05, maxval=0.05), kernel_regularizer=l2(0.01), use_bias=False)
             """,
         )

@@ -82,7 +82,6 @@ class TestMerge(MigrateTest):
             from keras.models import Sequential
             from keras.layers import Dense, add
             import keras
-
             left = Sequential()
             left.add(Dense(8, input_dim=4))
             right = Sequential()
@@ -182,7 +181,6 @@ class TestGenerators(MigrateTest):
             """,
             """
             import math
-
             flow = datagen.flow(X_train, Y_train, batch_size=bs)
             model.fit(flow, steps_per_epoch=math.ceil(X_train.shape[0] / bs), epochs=10)
             """,
@@ -215,7 +213,6 @@ class TestPredictClasses(MigrateTest):
             from keras.models import Sequential
             from keras.layers import Dense, Activation
             import numpy as np
-
             model = Sequential([Dense(10, input_dim=4), Activation('softmax')])
             classes = np.argmax(model.predict(X, batch_size=8), axis=-1)
             probs = model.predict(X)
@@ -263,7 +260,6 @@ def test_stateful_first_layer_gets_a_keras_input():
         from keras.models import Sequential
         from keras.layers import LSTM, Dense
         import keras
-
         model = Sequential()
         model.add(keras.Input(batch_shape=(1, 10, 3)))
         model.add(LSTM(4, stateful=True, recurrent_initializer=keras.initializers.Orthogonal(gain=1.1)))
@@ -283,7 +279,6 @@ def test_sequential_list_first_layer_batch_shape():
         from keras.models import Sequential
         from keras.layers import Dense
         import keras
-
         model = Sequential([keras.Input(batch_shape=(None, 3)), Dense(2), Dense(1)])
         """,
     )

@@ -9,7 +9,7 @@ class TestOptimizers(MigrateTest):
     def test_sgd_lr_and_decay_schedule(self):
         self.assertMigrates(
             "from keras.optimizers import SGD\nsgd = SGD(lr=0.1, decay=1e-6, momentum=0.9, nesterov=True)\n",
-            "from keras.optimizers import SGD\nimport keras\n\nsgd = SGD(learning_rate=keras.optimizers.schedules."
+            "from keras.optimizers import SGD\nimport keras\nsgd = SGD(learning_rate=keras.optimizers.schedules."
             "InverseTimeDecay(initial_learning_rate=0.1, decay_rate=1e-6, decay_steps=1), momentum=0.9, "
             "nesterov=True)\n",
             fixed=["LK601"],
@@ -39,7 +39,7 @@ class TestOptimizers(MigrateTest):
     def test_lowercase_alias_is_the_class(self):
         self.assertMigrates(
             "from keras.optimizers import sgd\nopt = sgd(0.01, 0.9, 1e-4)\n",
-            "from keras.optimizers import SGD\nimport keras\n\nopt = SGD(keras.optimizers.schedules.InverseTimeDecay("
+            "from keras.optimizers import SGD\nimport keras\nopt = SGD(keras.optimizers.schedules.InverseTimeDecay("
             "initial_learning_rate=0.01, decay_rate=1e-4, decay_steps=1), 0.9)\n",
         )
 
