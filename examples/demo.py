@@ -56,7 +56,7 @@ def main() -> int:
 
     step("3. Convert: legacykeras convert model.h5 model.keras, then plain Keras 3 loads it")
     native = work / "mlp_slice.keras"
-    print(run("-m", "legacykeras", "convert", str(CASE / "model.h5"), str(native), "--source-backend", "theano"), end="")
+    print(run("-m", "legacykeras.cli", "convert", str(CASE / "model.h5"), str(native), "--source-backend", "theano"), end="")
     check = (
         "import numpy as np, keras, sys; m = keras.saving.load_model(sys.argv[1]);"
         "out = m.predict(np.load(sys.argv[2]), verbose=0);"

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
+import threading
 import warnings
 
 
@@ -17,6 +19,18 @@ warnings.filterwarnings("always", category=LegacyKerasWarning)
 
 _PACKAGE_DIR = os.path.dirname(os.path.abspath(__file__))
 _seen: set[tuple] = set()
+_quiet = threading.local()
+
+
+@contextlib.contextmanager
+def from_file():
+    """Keras 1 spellings met while loading a file are not the user's code: no call-site warnings."""
+    depth = getattr(_quiet, "depth", 0)
+    _quiet.depth = depth + 1
+    try:
+        yield
+    finally:
+        _quiet.depth = depth
 
 
 def _user_frame():
@@ -34,6 +48,8 @@ def _user_frame():
 
 def warn_legacy(key: str, message: str) -> None:
     """Warn once per (call site, key). `key` names the old thing, e.g. 'LK101'."""
+    if getattr(_quiet, "depth", 0):
+        return
     frame, depth = _user_frame()
     site = (frame.f_code.co_filename, frame.f_lineno, key) if frame is not None else (key,)
     if site in _seen:
