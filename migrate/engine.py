@@ -16,6 +16,7 @@ line above its statement (once: a second run adds nothing) and a diagnostic.
 
 from __future__ import annotations
 
+import ast
 import dataclasses
 import os
 import re
@@ -126,25 +127,43 @@ def parse(source: str) -> cst.Module:
                                       severity="error")) from None
 
 
-_PY2 = [
+# What CPython says about Python 2 syntax, and patterns for the failing line when it says less.
+_PY2_MESSAGES = [
+    ("Missing parentheses in call to 'print'", "print statement"),
+    ("Missing parentheses in call to 'exec'", "exec statement"),
+    ("multiple exception types must be parenthesized", "`except E, e:`"),
+    ("leading zeros in decimal integer literals", "old octal literal"),
+]
+_PY2_LINES = [
     (re.compile(r"^\s*print\s+(?![\s(=,)\]}.]|$)[^=]"), "print statement"),
+    (re.compile(r"^\s*print\s*>>"), "`print >>f, ...`"),
     (re.compile(r"^\s*except\s+[\w.]+\s*,\s*\w+\s*:"), "`except E, e:`"),
     (re.compile(r"^\s*raise\s+[\w.]+\s*,"), "`raise E, msg`"),
     (re.compile(r"^\s*exec\s+[\"'\w]"), "exec statement"),
     (re.compile(r"`[^`\n]+`"), "backtick repr"),
     (re.compile(r"<>"), "`<>` operator"),
-    (re.compile(r"\b0[0-7]+\b(?!\.)"), "old octal literal"),
     (re.compile(r"\bur[\"']"), "`ur''` string"),
-    (re.compile(r"\d+[lL]\b"), "long integer literal"),
+    (re.compile(r"\b\d+[lL]\b"), "long integer literal"),
 ]
 
 
 def python2_reason(source: str) -> tuple[int, str] | None:
-    for number, line in enumerate(source.splitlines(), 1):
-        stripped = line.split("#", 1)[0]
-        for pattern, reason in _PY2:
-            if pattern.search(stripped):
-                return number, reason
+    """(line, what) when the source fails to compile because it is Python 2, else None."""
+    try:
+        compile(source, "<migrate>", "exec", flags=ast.PyCF_ONLY_AST, dont_inherit=True)
+    except SyntaxError as error:
+        message = str(error.msg or "")
+        line = error.lineno or 1
+        for text, reason in _PY2_MESSAGES:
+            if text in message:
+                return line, reason
+        lines = source.splitlines()
+        failing = lines[line - 1] if 0 < line <= len(lines) else ""
+        for pattern, reason in _PY2_LINES:
+            if pattern.search(failing.split("#", 1)[0]):
+                return line, reason
+    except (ValueError, MemoryError, RecursionError):
+        return None
     return None
 
 
