@@ -307,10 +307,29 @@ def flip_kernel(kernel: np.ndarray, dim_ordering: str) -> np.ndarray:
         slices[:2] = [slice(None)] * 2
     else:  # (*spatial, in, out)
         slices[-2:] = [slice(None)] * 2
-    return np.ascontiguousarray(kernel[tuple(slices)])
+    return kernel[tuple(slices)]  # a view: the one copy happens when the variable is assigned
+
+
+def use_theano_padding(model) -> None:
+    """Theano-trained weights learned with Theano's 'same' padding of convolutions and poolings
+    (see legacykeras.runtime.layers.full_border / theano_pooling): switch every such layer to it."""
+    for layer in getattr(model, "layers", None) or ():
+        if hasattr(layer, "use_theano_padding"):
+            layer.use_theano_padding()
+        inner = getattr(layer, "layer", None)
+        if inner is not None and hasattr(inner, "use_theano_padding"):
+            inner.use_theano_padding()
+        if getattr(layer, "layers", None):
+            use_theano_padding(layer)
 
 
 # --- assigning -----------------------------------------------------------------------------------
+
+def _generic_set_weights(layer) -> bool:
+    from legacykeras.runtime.layer import LegacyLayerMixin
+
+    return getattr(type(layer), "set_weights", None) is LegacyLayerMixin.set_weights
+
 
 def assign(layer, arrays: list, *, source_backend: str, where: str, saved_name: str, names=None) -> None:
     """Give `layer` its Keras 1 arrays; containers spread them over their layers."""
@@ -329,10 +348,8 @@ def assign(layer, arrays: list, *, source_backend: str, where: str, saved_name: 
                 arrays = [flip_kernel(a, ordering) if np.ndim(a) >= 4 else a for a in arrays]
             elif np.ndim(arrays[0]) >= 3:
                 arrays = [flip_kernel(arrays[0], ordering), *arrays[1:]]
-            if hasattr(target, "use_theano_padding"):
-                target.use_theano_padding()  # Theano's 'same' padding, which these weights learned with
     try:
-        set_layer_weights(layer, arrays)
+        _set_layer_weights(layer, arrays)
     except (ValueError, TypeError, IndexError) as exc:
         shapes = [tuple(np.shape(a)) for a in arrays]
         raise WeightFileError(
@@ -341,7 +358,7 @@ def assign(layer, arrays: list, *, source_backend: str, where: str, saved_name: 
         ) from None
 
 
-def set_layer_weights(layer, arrays) -> None:
+def _set_layer_weights(layer, arrays) -> None:
     """`layer.set_weights(arrays)` (Keras 1 layout), without the extra copies of large arrays.
 
     For layers that keep the generic Keras 1 `set_weights` (rules-table layers), this converts with
@@ -349,9 +366,7 @@ def set_layer_weights(layer, arrays) -> None:
     without TensorFlow's constant copy (see `_assign_variable`): loading then needs about one layer's
     arrays on top of the model (benchmarks/bench_loader.py). Other layers use their own set_weights.
     """
-    from legacykeras.runtime.layer import LegacyLayerMixin
-
-    if getattr(type(layer), "set_weights", None) is not LegacyLayerMixin.set_weights:
+    if not _generic_set_weights(layer):
         layer.set_weights(arrays)
         return
     layer._ensure_built()
@@ -374,11 +389,18 @@ _ZERO_COPY_MIN_BYTES = 1 << 20
 
 
 def _assign_variable(variable, array) -> None:
-    """Copy `array` into `variable` once: large arrays reach TensorFlow through DLPack, not a constant copy."""
+    """Give `array` to `variable` without copying it when it is large.
+
+    Large arrays reach TensorFlow through DLPack, and TensorFlow's assign then adopts the buffer
+    instead of copying it: the arrays passed here are the loader's own (read from the file for this
+    assignment, referenced nowhere else), so the variable may own their memory from now on.
+    """
     array = np.asarray(array)
     dtype = np.dtype(str(variable.dtype))
     if array.dtype != dtype:
         array = array.astype(dtype)
+    if array.nbytes >= _ZERO_COPY_MIN_BYTES and not array.flags.c_contiguous:
+        array = np.ascontiguousarray(array)  # a transposed kernel: one copy here instead of one in TensorFlow
     if array.nbytes >= _ZERO_COPY_MIN_BYTES and array.flags.c_contiguous and array.flags.writeable:
         try:
             import tensorflow as tf
@@ -451,6 +473,8 @@ def load_weights_from_group(model, group, *, by_name: bool = False, source_backe
     saved = read_saved_weights(group)
     where = saved.where
     backend = resolve_source_backend(source_backend, model, where)
+    if backend == "theano":
+        use_theano_padding(model)
     layers = flattened_layers(model)
 
     if saved.kind == "keras0-graph":
