@@ -178,11 +178,20 @@ def transform(module: cst.Module, source: str, options: Options, tables: Tables,
             facts = None
     context = CodemodContext()
     keras1 = tables.looks_like_keras1(source)
+    if facts is None and "show_accuracy" in source:
+        try:
+            facts_for_training = ImportFacts(source)
+        except (SyntaxError, ValueError, RecursionError):
+            facts_for_training = None
+    else:
+        facts_for_training = facts
     if facts is not None and facts.safe_for(tables.roots):
         migrator = Migrator(context, tables, options, keras1_file=keras1, resolver=ImportResolver(facts, tables))
+        migrator.facts["show_accuracy"] = facts.show_accuracy
         new_module = module.visit(migrator)
     else:
         migrator = Migrator(context, tables, options, keras1_file=keras1, resolver=ScopeResolver(tables))
+        migrator.facts["show_accuracy"] = facts_for_training.show_accuracy if facts_for_training else set()
         new_module = MetadataWrapper(module, unsafe_skip_copy=True).visit(migrator)
     new_module, code = import_edits.finish(new_module, migrator.needed_imports, migrator.unused_imports)
     migrator.place_diagnostics(module, everything=options.locate_fixed)
@@ -575,7 +584,8 @@ class Migrator(cst.CSTTransformer):
 
 def _gone_message(row) -> str:
     name = row.old.rpartition(".")[2]
-    return f"`{name}` has no Keras 3 equivalent: {row.why}" if row.why else f"`{name}` has no Keras 3 equivalent"
+    what = "no Keras 3 equivalent" if row.old.startswith("keras.") else "no direct modern equivalent"
+    return f"`{name}` has {what}: {row.why}" if row.why else f"`{name}` has {what}"
 
 
 def gone_message(row) -> str:

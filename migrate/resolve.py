@@ -32,7 +32,14 @@ class ImportFacts:
         self.bindings: dict[str, set[str]] = {}
         self.star_modules: list[str] = []
         self.other: set[str] = set()
+        self.show_accuracy: set[str] = set()  # models whose fit/evaluate says show_accuracy=True
         for node in ast.walk(tree):
+            if isinstance(node, ast.Call):
+                if isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Name) and any(
+                        k.arg == "show_accuracy" and isinstance(k.value, ast.Constant) and k.value.value is True
+                        for k in node.keywords):
+                    self.show_accuracy.add(node.func.value.id)
+                continue
             if isinstance(node, ast.Import):
                 for alias in node.names:
                     if alias.asname:

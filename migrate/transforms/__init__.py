@@ -19,6 +19,7 @@ straight to `calls.convert_call`. One file per bespoke transform:
 - `facts`: what the module says about its names (models, generators' batch sizes).
 - `metric_names`: Keras 1 log keys ('acc' -> 'accuracy') in `compile` and `history.history[...]`.
 - `callbacks`: `ModelCheckpoint` file names Keras 3 accepts.
+- `era_calls`: `scipy.misc.imresize` -> PIL's `resize`.
 """
 
 from __future__ import annotations
@@ -26,8 +27,8 @@ from __future__ import annotations
 import libcst as cst
 
 from migrate.names import is_method
-from migrate.transforms import (callbacks, calls, comparisons, custom_layers, facts, generators, imports,
-                                input_shape, merge_calls, metric_names, predict_classes, time_distributed)
+from migrate.transforms import (callbacks, calls, comparisons, custom_layers, era_calls, facts, generators,
+                                imports, input_shape, merge_calls, metric_names, predict_classes, time_distributed)
 
 # Keras 1 qualified name (a row's `old`) -> handler(m, row, original, updated, qualified) -> node | None.
 CALL_HANDLERS = {
@@ -36,6 +37,7 @@ CALL_HANDLERS = {
     "keras.layers.core.TimeDistributedDense": time_distributed.convert,
     "keras.models.Sequential": input_shape.convert_sequential_list,
     "keras.callbacks.ModelCheckpoint": callbacks.convert_checkpoint,
+    "scipy.misc.imresize": era_calls.convert_imresize,
 }
 METHOD_HANDLERS = {
     "keras.engine.training.Model.fit_generator": generators.convert,

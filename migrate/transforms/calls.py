@@ -130,7 +130,8 @@ def _bind(m, row: CallRule, original: cst.Call, updated: cst.Call, sure: bool) -
     items: list[_Item] = []
     position = 0
     star_seen = False
-    for arg, orig in zip(updated.args, original.args):
+    originals = list(original.args) + [None] * max(0, len(updated.args) - len(original.args))
+    for arg, orig in zip(updated.args, originals):
         if arg.star == "*":
             star_seen = True
             items.append(_Item(None, arg, orig, "star"))

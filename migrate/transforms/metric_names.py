@@ -41,6 +41,17 @@ def convert_compile(m, row, original: cst.Call, updated: cst.Call, known: bool):
                 elements.append(element)
             arg = arg.with_changes(value=arg.value.with_changes(elements=elements))
         new_args.append(arg)
+    receiver = original.func.value
+    has_metrics = any(a.keyword is not None and a.keyword.value == "metrics" for a in new_args) or len(
+        [a for a in new_args if a.keyword is None and not a.star]) >= 3
+    if isinstance(receiver, cst.Name) and receiver.value in m.facts.get("show_accuracy", ()) and not has_metrics \
+            and not any(a.star == "**" for a in new_args):
+        # Keras 0.x/1.0 `fit(show_accuracy=True)` asked for accuracy; today that is a compile metric.
+        accuracy = cst.List([cst.Element(cst.SimpleString("'accuracy'"))])
+        if new_args:
+            new_args[-1] = new_args[-1].with_changes(comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" ")))
+        new_args.append(calls.keyword_arg("metrics", accuracy))
+        handled_changes.append("metrics=['accuracy'] added (the model's `fit` asked for show_accuracy=True)")
     updated = updated.with_changes(args=new_args)
     result = calls.convert_call(m, row, original, updated, keras1=False, method=True, known_receiver=known,
                                 changes=handled_changes, force=bool(handled_changes))

@@ -100,7 +100,7 @@ class TestEra(MigrateTest):
     def test_numpy_asscalar_is_a_todo(self):
         self.assertMigrates(
             "import numpy\nv = numpy.asscalar(a)\n",
-            "import numpy\n# TODO(migrate): `asscalar` has no Keras 3 equivalent: NumPy 1.23 removed `asscalar`: "
+            "import numpy\n# TODO(migrate): `asscalar` has no direct modern equivalent: NumPy 1.23 removed `asscalar`: "
             "write `a.item()` (LK929)\nv = numpy.asscalar(a)\n",
             todo=["LK929"],
         )
@@ -148,7 +148,7 @@ class TestEra(MigrateTest):
 def test_kfold_with_old_arguments_is_a_todo():
     check(
         "from sklearn.cross_validation import KFold\nkf = KFold(len(X), n_folds=5)\n",
-        "from sklearn.cross_validation import KFold\n# TODO(migrate): `KFold` has no Keras 3 equivalent: "
+        "from sklearn.cross_validation import KFold\n# TODO(migrate): `KFold` has no direct modern equivalent: "
         "`sklearn.model_selection` splitters take `n_splits` (not the data size or labels) and split with "
         "`.split(X, y)` (LK945)\nkf = KFold(len(X), n_folds=5)\n",
         todo=["LK945"],
