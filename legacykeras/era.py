@@ -3,7 +3,9 @@
 A Keras 1 program also trips on the libraries around it: `np.float` (NumPy
 1.24 removed the builtin aliases), `scipy.misc.imread/imsave/imresize` (SciPy
 1.2-1.3 removed them), `sklearn.grid_search` / `sklearn.cross_validation`
-(scikit-learn 0.20-0.22 moved them to `sklearn.model_selection`). Under
+(scikit-learn 0.20-0.22 moved them to `sklearn.model_selection`), and
+`re.split` on a pattern that can match empty (Python 3.7 changed its result;
+only the program's own calls get the old behaviour). Under
 `python -m legacykeras` these come back for the run, each with one warning
 naming the modern spelling. Off with `--no-era-shims` or the environment
 variable `LEGACYKERAS_ERA_SHIMS=0`, or `legacykeras.era.uninstall()`.
@@ -47,6 +49,8 @@ def enabled_by_environment() -> bool:
 
 
 def modern_spelling(row) -> str:
+    if getattr(row, "modern", None):
+        return row.modern
     if row.new is None:
         return row.why.split(": ", 1)[-1] if ": " in row.why else row.why
     return f"`{row.new.replace('builtins.', '').replace('numpy.', 'np.')}`"
@@ -59,7 +63,7 @@ def warn_once(shown: str, row) -> None:
     from legacykeras.warnings import LegacyKerasWarning
 
     warnings.warn(
-        f"`{shown}` ({row.code}): {row.why}. legacykeras restores it for this run "
+        f"`{shown}`{f' ({row.code})' if row.code.startswith('LK') else ''}: {row.why}. legacykeras restores it for this run "
         f"(--no-era-shims turns this off). Modern spelling: {modern_spelling(row)}.",
         LegacyKerasWarning,
         stacklevel=3,
@@ -245,6 +249,69 @@ def _patch_scipy_misc(module) -> None:
         _patched_misc[name] = value
 
 
+# --- re.split (Python 3.7) -------------------------------------------------------------------
+
+class _Change:
+    """A removed or changed behaviour that is not a rules-table row (the standard library's)."""
+
+    def __init__(self, code, why, modern):
+        self.code, self.why, self.modern, self.new = code, why, modern, None
+
+
+RE_SPLIT = _Change(
+    "re.split",
+    "Python 3.7 made re.split also split on empty matches, so a pattern that can match nothing, like "
+    "r'(\\W+)?' in Keras 1's bAbI examples, now yields empty strings and None groups",
+    "a pattern that cannot match empty, e.g. r'(\\W+)'",
+)
+_re_state: dict = {}
+_LIBRARY_DIRS = tuple({os.path.dirname(os.__file__), sys.prefix, sys.base_prefix, sys.exec_prefix,
+                       os.path.dirname(os.path.abspath(__file__))})
+
+
+def _py36_split(regex, string, maxsplit=0):
+    """re.split as Python <= 3.6 did it: empty matches do not split."""
+    pieces, last, count = [], 0, 0
+    for match in regex.finditer(string):
+        if match.start() == match.end():
+            continue
+        if maxsplit and count >= maxsplit:
+            break
+        pieces.append(string[last:match.start()])
+        pieces.extend(match.groups())
+        last, count = match.end(), count + 1
+    pieces.append(string[last:])
+    return pieces
+
+
+def _patch_re() -> None:
+    import re
+
+    if "split" in _re_state:
+        return
+    original = re.split
+
+    def split(pattern, string, maxsplit=0, flags=0):
+        caller = sys._getframe(1).f_code.co_filename
+        if not os.path.abspath(caller).startswith(_LIBRARY_DIRS):
+            regex = pattern if isinstance(pattern, re.Pattern) else re.compile(pattern, flags)
+            if regex.match("") is not None or regex.search(" ") is not None and regex.search(" ").end() == 0:
+                warn_once("re.split", RE_SPLIT)
+                return _py36_split(regex, string, maxsplit)
+        return original(pattern, string, maxsplit=maxsplit, flags=flags)
+
+    _re_state["split"] = original
+    re.split = split
+
+
+def _unpatch_re() -> None:
+    import re
+
+    original = _re_state.pop("split", None)
+    if original is not None:
+        re.split = original
+
+
 # --- import-time attachment ---------------------------------------------------------------
 
 class _EraFinder(importlib.abc.MetaPathFinder):
@@ -373,6 +440,7 @@ def install() -> None:
         return
     _installed = True
     sys.meta_path.insert(0, _finder)
+    _patch_re()
     for name in ("numpy", "scipy.misc"):
         if name in sys.modules:
             _attach(name, sys.modules[name])
@@ -394,6 +462,7 @@ def uninstall() -> None:
     if _finder in sys.meta_path:
         sys.meta_path.remove(_finder)
     _unpatch_numpy()
+    _unpatch_re()
     misc = sys.modules.get("scipy.misc")
     if misc is not None:
         for name, value in list(_patched_misc.items()):

@@ -27,6 +27,8 @@ import importlib
 real = importlib.import_module("keras")
 print("REAL", real.__version__.split(".")[0], real.ops.convert_to_numpy(real.ops.ones((2,))).sum())
 print("FLOAT", np.float is float, np.int(2.7))
+import re
+print("RESPLIT", re.split(r"(\W+)?", "Where is Bob?"))
 try:
     import keras.saving.serialization_lib_k2
 except ModuleNotFoundError as error:
@@ -97,6 +99,12 @@ def test_numpy_aliases_restored_with_one_warning_each(probe_run):
     assert _lines(probe_run)["FLOAT"] == "True 2"
     assert probe_run.stderr.count("`np.float` (LK903)") == 1
     assert "Modern spelling: `float`" in probe_run.stderr
+
+
+def test_re_split_keeps_python36_meaning_for_the_program(probe_run):
+    # Keras 1's bAbI examples tokenize with re.split(r'(\W+)?', ...); Python 3.7 split on empty matches.
+    assert _lines(probe_run)["RESPLIT"] == "['Where', ' ', 'is', ' ', 'Bob', '?', '']"
+    assert "Python 3.7 made re.split" in probe_run.stderr
 
 
 def test_dash_m_runs_a_module_and_era_shims_switch_off(probe_dir):
