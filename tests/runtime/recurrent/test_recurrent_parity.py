@@ -297,3 +297,23 @@ def test_get_config_equals_keras1(case):
     expected = json.loads((path / "config.json").read_text())["config"]
     got = json.loads(json.dumps(model.layers[-1].get_config(), default=str))
     assert got == expected
+
+
+def test_training_matches_keras1_on_theano():
+    """Two SGD epochs through a GRU ('cpu') and an LSTM ('mem'): loss history and final weights."""
+    from legacykeras.layers import GRU, Dense, LSTM
+    from legacykeras.models import Sequential
+    from legacykeras.optimizers import SGD
+
+    path = fc.fixture_case("theano", "tf", "recurrent_train")
+    model = Sequential([GRU(4, return_sequences=True, input_shape=(5, 3)), LSTM(3, consume_less="mem"), Dense(1)])
+    model.load_weights(str(path / "initial_weights.h5"))
+    model.compile(optimizer=SGD(lr=0.1), loss="mse")
+    history = model.fit(np.load(path / "train_x.npy"), np.load(path / "train_y.npy"), batch_size=4, nb_epoch=2,
+                        shuffle=False, verbose=0)
+    expected_history = json.loads((path / "history.json").read_text())
+    np.testing.assert_allclose(history.history["loss"], expected_history["loss"], rtol=1e-5)
+    final = Sequential([GRU(4, return_sequences=True, input_shape=(5, 3)), LSTM(3, consume_less="mem"), Dense(1)])
+    final.load_weights(str(path / "final_weights.h5"))
+    for got, expected in zip(model.get_weights(), final.get_weights()):
+        np.testing.assert_allclose(got, expected, atol=1e-5)
