@@ -151,7 +151,7 @@ def test_fold_builds_the_call_and_uses_the_keras1_default():
 def test_gone_names_get_a_todo_at_the_call():
     run(
         "from oldlib.things import gone\ngone(1)\n",
-        "from oldlib.things import gone\n# TODO(migrate): `gone` has no Keras 3 equivalent: use `newlib.other` (LK994)\n"
+        "from oldlib.things import gone\n# TODO(migrate): `gone` has no direct modern equivalent: use `newlib.other` (LK994)\n"
         "gone(1)\n",
         todo=["LK994"],
     )
