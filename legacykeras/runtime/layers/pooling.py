@@ -4,6 +4,7 @@ from legacykeras._keras import keras
 from legacykeras.rules.layers import pooling as rows
 from legacykeras.runtime.factory import legacy_layer_class
 from legacykeras.runtime.layer import LegacyLayerMixin
+from legacykeras.runtime.layers.theano_pooling import TheanoPaddingPooling
 
 _MODULE = "legacykeras.layers.pooling"
 
@@ -18,16 +19,17 @@ def _stride_from_pool(self, config):
     return config
 
 
-def _pool(row, modern):
-    return legacy_layer_class(row, modern, module=_MODULE, extra={"_legacy_complete_config": _stride_from_pool})
+def _pool(row, modern, *, is_max):
+    core = type(modern.__name__, (TheanoPaddingPooling, modern), {"_is_max": is_max, "__module__": __name__})
+    return legacy_layer_class(row, core, module=_MODULE, extra={"_legacy_complete_config": _stride_from_pool})
 
 
-MaxPooling1D = _pool(rows.MAX_POOLING1D, keras.layers.MaxPooling1D)
-AveragePooling1D = _pool(rows.AVERAGE_POOLING1D, keras.layers.AveragePooling1D)
-MaxPooling2D = _pool(rows.MAX_POOLING2D, keras.layers.MaxPooling2D)
-AveragePooling2D = _pool(rows.AVERAGE_POOLING2D, keras.layers.AveragePooling2D)
-MaxPooling3D = _pool(rows.MAX_POOLING3D, keras.layers.MaxPooling3D)
-AveragePooling3D = _pool(rows.AVERAGE_POOLING3D, keras.layers.AveragePooling3D)
+MaxPooling1D = _pool(rows.MAX_POOLING1D, keras.layers.MaxPooling1D, is_max=True)
+AveragePooling1D = _pool(rows.AVERAGE_POOLING1D, keras.layers.AveragePooling1D, is_max=False)
+MaxPooling2D = _pool(rows.MAX_POOLING2D, keras.layers.MaxPooling2D, is_max=True)
+AveragePooling2D = _pool(rows.AVERAGE_POOLING2D, keras.layers.AveragePooling2D, is_max=False)
+MaxPooling3D = _pool(rows.MAX_POOLING3D, keras.layers.MaxPooling3D, is_max=True)
+AveragePooling3D = _pool(rows.AVERAGE_POOLING3D, keras.layers.AveragePooling3D, is_max=False)
 GlobalMaxPooling1D = legacy_layer_class(rows.GLOBAL_MAX_POOLING1D, keras.layers.GlobalMaxPooling1D, module=_MODULE)
 GlobalAveragePooling1D = legacy_layer_class(
     rows.GLOBAL_AVERAGE_POOLING1D, keras.layers.GlobalAveragePooling1D, module=_MODULE)
