@@ -53,9 +53,20 @@ def _translate(rule, args, kwargs):
 
 # --- data standardisation (Keras 1 `_standardize_user_data`) ------------------------------
 def _as_list(data, names, what):
-    """Arrays for `names` from an array, a list or a dict keyed by layer name."""
+    """Arrays for `names` from an array, a list or a dict keyed by layer name.
+
+    Keras 1 (`standardize_input_data`): a 1D array is a column (n,) -> (n, 1), and a list that
+    is not one array per name, given to a single-input model, is itself the array.
+    """
+    arrays = _as_list_raw(data, names, what)
+    return [a[:, None] if a is not None and a.ndim == 1 else a for a in arrays]
+
+
+def _as_list_raw(data, names, what):
     if data is None:
         return [None] * len(names)
+    if isinstance(data, (list, tuple)) and len(names) == 1 and len(data) != 1:
+        return [np.asarray(data)]
     if isinstance(data, dict):
         missing = [n for n in names if n not in data]
         if missing:

@@ -230,3 +230,14 @@ def test_reset_states_resets_stateful_recurrent_layers():
     assert not np.allclose(model.predict(x, batch_size=2), first)  # the state carried over
     model.reset_states()
     np.testing.assert_allclose(model.predict(x, batch_size=2), first, atol=1e-6)
+
+
+def test_one_dimensional_targets_are_columns_like_keras1():
+    model = Sequential([Dense(1, input_dim=4, activation="sigmoid")])
+    model.compile(loss="binary_crossentropy", optimizer="sgd")
+    labels = (X[:, 0] > 0).astype("float32")
+    flat = model.evaluate(X, labels, verbose=0)
+    column = model.evaluate(X, labels[:, None], verbose=0)
+    assert flat == pytest.approx(column)
+    # a plain nested list is the single input's array
+    assert model.predict(X.tolist()).shape == (12, 1)
