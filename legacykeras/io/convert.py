@@ -193,9 +193,17 @@ def _modern_object_config(serialized):
     return keras.saving.serialize_keras_object(modern)
 
 
+def _is_graph(model) -> bool:
+    return hasattr(model, "input_order") and hasattr(model, "output_order") and not isinstance(model, keras.Model)
+
+
 def to_keras3(model, report: ConversionReport | None = None):
     """A plain Keras 3 model equivalent to a live legacy model (see the module docstring)."""
     report = report or ConversionReport("<model>", "<model>")
+    if _is_graph(model):
+        report.rewritten.append(f"Graph: a functional Model with inputs {list(model.input_order)} and outputs "
+                                f"{list(model.output_order)}, in that order (Keras 3 takes lists, not dicts)")
+        model = model.model
     pairs = []
 
     def clone(layer):
@@ -264,7 +272,7 @@ def convert(source, target, *, weights=None, source_backend=None, custom_objects
     modern = to_keras3(model, report)
     modern.save(target)
     if verify and report.plain_keras:
-        report.max_abs_diff = verify_in_subprocess(model, target)
+        report.max_abs_diff = verify_in_subprocess(model.model if _is_graph(model) else model, target)
     return report
 
 

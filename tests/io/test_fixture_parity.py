@@ -42,7 +42,8 @@ KNOWN_GAPS = [
      "layers: Theano pads 'same' with strides symmetrically, TensorFlow at the end"),
     (r".*/parity_embedding_dropout$", "layers: Embedding(dropout=...) with integer inputs"),
     (r".*/(layer_prelu_shared_axes|layer_srelu_shared_axes|parity_.*_shared)$",
-     "layers: shared_axes weight shapes differ from Keras 1's"),
+     "Keras 1.2.2 left `shared_axes` out of PReLU/ParametricSoftplus/SReLU configs, so the rebuilt layer's "
+     "weights are unshared"),
     (r"theano-t[hf]/(recurrent_convlstm2d_(same|valid)|rnn_convlstm2d_valid_last)$",
      "Keras 1 on Theano: even-sized kernels pad differently from TensorFlow"),
 ]
