@@ -38,7 +38,7 @@ SCRIPT = textwrap.dedent("""
             model.compile(loss="categorical_crossentropy", optimizer=SGD(lr=0.1, momentum=0.9),
                           metrics=["accuracy"])
         # batches of 8, 8, 4: split across the replicas; the weighted run is not split
-        history = model.fit(x, y, batch_size=8, nb_epoch=3, shuffle=False, verbose=0, **fit)
+        history = model.fit(x, y, batch_size=8, nb_epoch=2, shuffle=False, verbose=0, **fit)
         return {"history": history.history, "weights": [w.tolist() for w in model.get_weights()],
                 "replicas": strategy.num_replicas_in_sync}
 
