@@ -128,6 +128,7 @@ class BuildContext:
         self.custom_objects = dict(custom_objects or {})
         self.safe_mode = safe_mode
         self.dim_ordering = dim_ordering
+        self.weight_shapes: dict[str, list[tuple]] = {}
         self.notes: list[str] = []
 
     def note(self, code: str, text: str) -> None:
@@ -135,7 +136,7 @@ class BuildContext:
         lk_warnings.warn_legacy(code, text)
 
 
-def build(config: dict, custom_objects=None, safe_mode: bool = True, dim_ordering=None):
+def build(config: dict, custom_objects=None, safe_mode: bool = True, dim_ordering=None, weight_shapes=None):
     """A live model (or layer) from a Keras 0.x / 1.x config.
 
     `dim_ordering` ('th' / 'tf'): the image ordering the file was written with. Keras 1.2.2 left
@@ -153,7 +154,12 @@ def build(config: dict, custom_objects=None, safe_mode: bool = True, dim_orderin
         _collect_orderings(entry, found)
         dim_ordering = found.pop() if len(found) == 1 else ("th" if k0 and not found else None)
     context = BuildContext(custom_objects, safe_mode, dim_ordering)
+    context.weight_shapes = dict(weight_shapes or {})
     return build_entry(entry, context)
+
+
+# Keras 1.2.2 left `shared_axes` out of these layers' configs; their weights show it (size-1 axes).
+_SHARED_AXES_FROM_WEIGHTS = {"PReLU", "ParametricSoftplus", "SReLU"}
 
 
 def _collect_orderings(value, found: set) -> None:
@@ -332,6 +338,11 @@ def build_layer(entry: dict, context: BuildContext):
     if hasattr(cls, "from_legacy_config"):
         return cls.from_legacy_config(config, custom_objects=context.custom_objects)
     config = clean_layer_config(class_name, config, context)
+    shapes = context.weight_shapes.get(layer_name)
+    if class_name in _SHARED_AXES_FROM_WEIGHTS and "shared_axes" not in config and shapes:
+        shared = [axis + 1 for axis, size in enumerate(shapes[0]) if size == 1]
+        if shared:
+            config["shared_axes"] = shared
     if context.dim_ordering and config.get("dim_ordering") in (None, "default") and _takes_dim_ordering(class_name):
         config["dim_ordering"] = context.dim_ordering
     return construct(cls, config, class_name, layer_name, context)

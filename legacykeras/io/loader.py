@@ -33,7 +33,7 @@ from legacykeras.io.hdf5_weights import WeightFileError
 from legacykeras.io.legacy_config import LegacyModelError, build
 
 
-def model_from_config(config, custom_objects=None, safe_mode: bool = True, dim_ordering=None):
+def model_from_config(config, custom_objects=None, safe_mode: bool = True, dim_ordering=None, weight_shapes=None):
     """A live model from a Keras 1 / 0.x config dict (`{"class_name": ..., "config": ...}`).
 
     `dim_ordering`: see `legacy_config.build` (only needed for 'th' files whose layers did not record it).
@@ -41,7 +41,9 @@ def model_from_config(config, custom_objects=None, safe_mode: bool = True, dim_o
     if isinstance(config, list):
         raise TypeError("`model_from_config` expects a dictionary, not a list. Maybe you meant to use "
                         "`Sequential.from_config(config)`?")
-    return build(config, custom_objects=custom_objects, safe_mode=safe_mode, dim_ordering=dim_ordering)
+    with lk_warnings.from_file():  # the file's Keras 1 spellings are not the caller's code
+        return build(config, custom_objects=custom_objects, safe_mode=safe_mode, dim_ordering=dim_ordering,
+                 weight_shapes=weight_shapes)
 
 
 def model_from_json(json_string, custom_objects=None, safe_mode: bool = True, dim_ordering=None):
@@ -97,7 +99,9 @@ def load_model(filepath, custom_objects=None, compile: bool = True, source_backe
     """
     filepath = os.fspath(filepath)
     config, kind = read_model_config(filepath)
-    model = model_from_config(config, custom_objects=custom_objects, safe_mode=safe_mode, dim_ordering=dim_ordering)
+    weight_shapes = _weight_shapes(filepath if kind == "hdf5" else weights)
+    model = model_from_config(config, custom_objects=custom_objects, safe_mode=safe_mode, dim_ordering=dim_ordering,
+                              weight_shapes=weight_shapes)
     if kind == "hdf5":
         with hdf5_weights.open_h5(filepath) as f:
             if "model_weights" in f:
@@ -110,6 +114,18 @@ def load_model(filepath, custom_objects=None, compile: bool = True, source_backe
     elif weights is not None:
         hdf5_weights.load_weights(model, weights, source_backend=source_backend)
     return model
+
+
+def _weight_shapes(path) -> dict:
+    """{layer name: [array shapes]} of a Keras 1 weights file; what configs alone do not say (shared_axes)."""
+    if path is None:
+        return {}
+    try:
+        with hdf5_weights.open_h5(path) as f:
+            saved = hdf5_weights.read_saved_weights(hdf5_weights.open_weights_group(f))
+            return {entry.name: entry.shapes() for entry in saved.layers} if saved.kind == "keras1" else {}
+    except (OSError, ValueError):
+        return {}  # the weights step reports what is wrong with the file
 
 
 def _compile(model, training_config, custom_objects, where):

@@ -43,7 +43,8 @@ KNOWN_GAPS = [
     (r".*/parity_embedding_dropout$", "layers: Embedding(dropout=...) with integer inputs"),
     (r".*/(layer_prelu_shared_axes|layer_srelu_shared_axes|parity_.*_shared)$",
      "Keras 1.2.2 left `shared_axes` out of PReLU/ParametricSoftplus/SReLU configs, so the rebuilt layer's "
-     "weights are unshared"),
+     "weights are unshared; load_model(json, weights=...) reads them from the weights "
+     "(tests/io/test_weights.py)"),
     (r"theano-t[hf]/(recurrent_convlstm2d_(same|valid)|rnn_convlstm2d_valid_last)$",
      "Keras 1 on Theano: even-sized kernels pad differently from TensorFlow"),
 ]

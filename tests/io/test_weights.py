@@ -252,3 +252,18 @@ def test_malformed_model_config_in_hdf5(tmp_path):
     with pytest.raises(ConfigFileError, match=r"m\.h5:model_config: not valid JSON at line 1"):
         load_model(path)
     assert read_model_config(MLP / "model.h5")[1] == "hdf5"
+
+
+@pytest.mark.parametrize("case", ["theano-tf/layer_prelu_shared_axes", "theano-th/layer_prelu_shared_axes",
+                                  "tensorflow-tf/parity_srelu_shared", "tensorflow-tf/parity_parametricsoftplus_shared"])
+def test_shared_axes_recovered_from_the_weights(case):
+    # Keras 1.2.2 did not save `shared_axes`; load_model with the weights reads it from their shapes.
+    from io_testing import meta
+
+    folder = FIXTURES / case
+    if not folder.exists():
+        pytest.skip(f"fixture {case} absent")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        model = load_model(folder / "model.json", weights=folder / "weights.h5", dim_ordering=meta(folder)["dim_ordering"])
+    _same_as_fixture(model, folder)
