@@ -46,7 +46,8 @@ def container_config(model) -> dict:
     # Keras 1 renumbered nodes to count only those inside the model.
     conversion = {}
     for layer in model.layers:
-        kept = 0
+        # Keras 1 containers had a node of their own (input -> output), so their calls count from 1.
+        kept = 1 if isinstance(layer, keras.Model) else 0
         for index, _node in enumerate(layer._inbound_nodes):
             key = _node_key(layer, index)
             if key in network_nodes:

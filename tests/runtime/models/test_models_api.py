@@ -241,3 +241,16 @@ def test_one_dimensional_targets_are_columns_like_keras1():
     assert flat == pytest.approx(column)
     # a plain nested list is the single input's array
     assert model.predict(X.tolist()).shape == (12, 1)
+
+
+def test_functional_model_calling_a_sequential_numbers_its_nodes_like_keras1():
+    inner = Sequential([Dense(3, input_dim=4, activation="tanh")])
+    a = Input(shape=(4,), name="outer_in")
+    model = Model(input=a, output=Dense(2)(inner(a)))
+    entry = [l for l in model.get_config()["layers"] if l["name"] == inner.name][0]
+    assert entry["class_name"] == "Sequential" and entry["inbound_nodes"] == [[["outer_in", 0, 0]]]
+    following = [l for l in model.get_config()["layers"] if l["class_name"] == "Dense"][-1]
+    assert following["inbound_nodes"] == [[[inner.name, 1, 0]]]  # a container's first call is node 1
+    restored = model_from_json(model.to_json())
+    restored.set_weights(model.get_weights())
+    np.testing.assert_allclose(restored.predict(X), model.predict(X), atol=1e-6)
