@@ -297,3 +297,13 @@ def test_merge_layer_of_sequentials_and_nested_sequential_predict_like_keras1(en
     model.load_weights(str(folder / "weights.h5"))
     np.testing.assert_allclose(model.predict(np.load(folder / "input.npy")), np.load(folder / "output.npy"),
                                atol=1e-5)
+
+
+@pytest.mark.parametrize("case,build", [("train_opt_sgd", mlp), ("train_functional", functional_model),
+                                        ("train_merge_sequential", merge_sequential)])
+def test_to_json_is_what_keras1_wrote(case, build):
+    naming.reset()  # Keras 1 names (dense_1, merge_1, sequential_1) count from a fresh process
+    model = build()
+    ours = json.loads(model.to_json())
+    theirs = json.loads((fixture_case("theano", "tf", case) / "model.json").read_text())
+    assert ours == theirs
