@@ -23,7 +23,6 @@ import re
 from typing import Sequence
 
 import libcst as cst
-from libcst.codemod import CodemodContext
 from libcst.helpers import get_full_name_for_node
 from libcst.metadata import MetadataWrapper, ScopeProvider
 
@@ -176,7 +175,6 @@ def transform(module: cst.Module, source: str, options: Options, tables: Tables,
             facts = ImportFacts(source)
         except (SyntaxError, ValueError, RecursionError):
             facts = None
-    context = CodemodContext()
     keras1 = tables.looks_like_keras1(source)
     if facts is None and "show_accuracy" in source:
         try:
@@ -186,11 +184,11 @@ def transform(module: cst.Module, source: str, options: Options, tables: Tables,
     else:
         facts_for_training = facts
     if facts is not None and facts.safe_for(tables.roots):
-        migrator = Migrator(context, tables, options, keras1_file=keras1, resolver=ImportResolver(facts, tables))
+        migrator = Migrator(tables, options, keras1_file=keras1, resolver=ImportResolver(facts, tables))
         migrator.facts["show_accuracy"] = facts.show_accuracy
         new_module = module.visit(migrator)
     else:
-        migrator = Migrator(context, tables, options, keras1_file=keras1, resolver=ScopeResolver(tables))
+        migrator = Migrator(tables, options, keras1_file=keras1, resolver=ScopeResolver(tables))
         migrator.facts["show_accuracy"] = facts_for_training.show_accuracy if facts_for_training else set()
         new_module = MetadataWrapper(module, unsafe_skip_copy=True).visit(migrator)
     new_module, code = import_edits.finish(new_module, migrator.needed_imports, migrator.unused_imports)
@@ -217,8 +215,7 @@ class Migrator(cst.CSTTransformer):
 
     METADATA_DEPENDENCIES = (*ScopeResolver.METADATA, ScopeProvider)  # resolved only on the scope path
 
-    def __init__(self, context: CodemodContext, tables: Tables, options: Options, keras1_file: bool = False,
-                 resolver=None):
+    def __init__(self, tables: Tables, options: Options, keras1_file: bool = False, resolver=None):
         super().__init__()
         self.resolver = resolver or ScopeResolver(tables)
         self.needed_imports: list[tuple] = []   # (module, name, asname) to add at the end
@@ -226,7 +223,6 @@ class Migrator(cst.CSTTransformer):
         self._pending: list[tuple] = []         # (diagnostic, node) whose position is filled in at the end
         from migrate import transforms
 
-        self.context = context
         self.tables = tables
         self.options = options
         self.keras1_file = keras1_file
@@ -248,18 +244,15 @@ class Migrator(cst.CSTTransformer):
         self.model_names: set[str] = set()
         self.facts: dict = {}                # scratch space for bespoke transforms
         self.position_hint = None            # where to report changes to nodes built by a transform
-        self.synthetic: set[int] = set()     # nodes a transform built (no position of their own)
 
     # -- reporting -------------------------------------------------------------------------
 
     def _report(self, original: cst.CSTNode | None, diagnostic: Diagnostic) -> None:
-        node = original if original is not None and not self._synthetic(original) else self.position_hint
+        # While a transform converts nodes it built itself, report at the source node they replace.
+        node = self.position_hint if self.position_hint is not None else original
         self.diagnostics.append(diagnostic)
         if node is not None:
             self._pending.append((diagnostic, node))
-
-    def _synthetic(self, node) -> bool:
-        return id(node) in self.synthetic
 
     def place_diagnostics(self, module: cst.Module, everything: bool = True) -> None:
         """Fill in line/column of the diagnostics, in one pass over the original module.
@@ -475,9 +468,6 @@ class Migrator(cst.CSTTransformer):
         self.transforms.custom_layers.enter_class(self, node)
         return True
 
-    def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
-        self.transforms.custom_layers.enter_function(self, node)
-        return True
 
     # -- rewrites --------------------------------------------------------------------------
 
@@ -570,7 +560,7 @@ class Migrator(cst.CSTTransformer):
             return
         if self.transforms.allowed_bare_reference(self, original, why):
             return
-        self.todo(original, why.code, _gone_message(why))
+        self.todo(original, why.code, gone_message(why))
 
     def leave_Call(self, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
         return self.transforms.dispatch_call(self, original, updated)
@@ -582,18 +572,10 @@ class Migrator(cst.CSTTransformer):
         return self.transforms.comparisons.rewrite_comparison(self, original, updated)
 
 
-def _gone_message(row) -> str:
+def gone_message(row) -> str:
     name = row.old.rpartition(".")[2]
     what = "no Keras 3 equivalent" if row.old.startswith("keras.") else "no direct modern equivalent"
     return f"`{name}` has {what}: {row.why}" if row.why else f"`{name}` has {what}"
-
-
-def gone_message(row) -> str:
-    return _gone_message(row)
-
-
-def full_name(node) -> str | None:
-    return get_full_name_for_node(node)
 
 
 __all__ = ["Options", "SourceResult", "migrate_source", "Migrator", "TODO_PREFIX", "is_method", "dotted"]

@@ -71,10 +71,6 @@ def _slow_literal(node):
         return NOT_LITERAL
 
 
-def is_literal(node: cst.BaseExpression) -> bool:
-    return literal(node) is not NOT_LITERAL
-
-
 def value_node(value, like: cst.BaseExpression | None = None) -> cst.BaseExpression:
     """Source for a plain Python value; strings keep the quote style of `like`."""
     if isinstance(value, str):

@@ -30,7 +30,6 @@ class ImportFacts:
     def __init__(self, source: str):
         tree = ast.parse(source)
         self.bindings: dict[str, set[str]] = {}
-        self.star_modules: list[str] = []
         self.other: set[str] = set()
         self.show_accuracy: set[str] = set()  # models whose fit/evaluate says show_accuracy=True
         for node in ast.walk(tree):
@@ -53,9 +52,7 @@ class ImportFacts:
                         self.other.add(alias.asname or alias.name)
                     continue
                 for alias in node.names:
-                    if alias.name == "*":
-                        self.star_modules.append(node.module)
-                    else:
+                    if alias.name != "*":
                         self.bindings.setdefault(alias.asname or alias.name, set()).add(f"{node.module}.{alias.name}")
             elif isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
                 self.other.add(node.id)

@@ -492,10 +492,6 @@ def _note_shim_only(m, node, row, what, value) -> None:
                            "default applies and numerics may differ slightly")
 
 
-def render_value(m, value, like=None):
-    return _render(m, value, like)
-
-
 def _resolve(name, options):
     resolver = _RESOLVERS.get(name)
     return None if resolver is None else resolver(options)

@@ -65,10 +65,6 @@ def leave_class(m, original, updated):
     return updated
 
 
-def enter_function(m, node: cst.FunctionDef) -> None:
-    pass
-
-
 def leave_function(m, original: cst.FunctionDef, updated: cst.FunctionDef):
     layer = _current(m)
     if layer is None or original.name.value != "get_output_shape_for" or not _is_method(m, original):

@@ -183,3 +183,31 @@ def test_every_keras1_attribute_spelling_is_rewritten():
         keras.layers.Conv2D(8, kernel_size=(3, 3))
         """,
     )
+
+
+class TestThroughLibcstCodemodTest(MigrateTest):
+    """The whole migration as a LibCST codemod command (`assertCodemod`, warnings pinned)."""
+
+    def test_assert_codemod(self):
+        self.assertCodemod(
+            """
+            from keras.layers.convolutional import Convolution2D
+            Convolution2D(64, 3, 3, border_mode="same")
+            """,
+            """
+            from keras.layers import Conv2D
+            Conv2D(64, kernel_size=(3, 3), padding="same")
+            """,
+            expected_warnings=[],
+        )
+
+    def test_assert_codemod_with_warning(self):
+        self.assertCodemod(
+            "from keras import backend as K\nf = K.function([a], [b])\n",
+            "from keras import backend as K\n# TODO(migrate): `function` has no Keras 3 equivalent: Keras 3 has no "
+            "graph-mode API: build a `keras.Model(inputs, outputs)` for `K.function`, use `keras.Input` for "
+            "placeholders and `tf.GradientTape` for gradients (LK791)\nf = K.function([a], [b])\n",
+            expected_warnings=["LK791 `function` has no Keras 3 equivalent: Keras 3 has no graph-mode API: build a "
+                               "`keras.Model(inputs, outputs)` for `K.function`, use `keras.Input` for placeholders "
+                               "and `tf.GradientTape` for gradients"],
+        )
