@@ -22,8 +22,7 @@ class MigrateCommand(Codemod):
         self.options = options or Options()
         self.tables = tables or default_tables()
 
-    def transform_module(self, tree: cst.Module) -> cst.Module:  # no metadata copy: `transform` wraps itself
-        self.context = self.context.__class__(**{**self.context.__dict__, "module": tree})
+    def transform_module(self, tree: cst.Module) -> cst.Module:  # no metadata copy: `transform` resolves its own
         return self.transform_module_impl(tree)
 
     def transform_module_impl(self, tree: cst.Module) -> cst.Module:
