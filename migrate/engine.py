@@ -26,7 +26,7 @@ import libcst as cst
 from libcst.helpers import get_full_name_for_node
 from libcst.metadata import MetadataWrapper, ScopeProvider
 
-from migrate import import_edits, literals, positions
+from migrate import import_edits, positions
 from migrate.literals import dotted
 from migrate.names import Tables, default_tables, is_method
 from migrate.report import Code, Diagnostic, code_matches

@@ -22,7 +22,6 @@ import libcst as cst
 
 from legacykeras.rules.models import MERGE_MODES
 from migrate import literals
-from migrate.literals import NOT_LITERAL
 from migrate.transforms.calls import keyword_arg, with_commas
 
 _MERGE_LAYER = "keras.engine.topology.Merge"

@@ -8,9 +8,7 @@ import pathlib
 import stat
 import subprocess
 import sys
-import time
 
-import pytest
 import yaml
 
 from migrate import cli
