@@ -262,7 +262,8 @@ def test_bidirectional_weights_argument_and_merge_mode_none():
 
 @pytest.mark.parametrize("case", ["recurrent_lstm_cpu", "recurrent_gru_mem", "recurrent_simplernn_gpu",
                                   "recurrent_bidirectional_sum", "recurrent_timedistributed_dense",
-                                  "recurrent_convlstm2d_same", "recurrent_stacked"])
+                                  "recurrent_convlstm2d_same", "recurrent_stacked", "recurrent_lstm_masked",
+                                  "recurrent_bidirectional_masked"])
 def test_keras1_model_json_and_weights_file_load(case):
     models = pytest.importorskip("legacykeras.models")
     if not hasattr(models, "model_from_json"):
