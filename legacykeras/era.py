@@ -5,7 +5,8 @@ A Keras 1 program also trips on the libraries around it: `np.float` (NumPy
 1.2-1.3 removed them), `sklearn.grid_search` / `sklearn.cross_validation`
 (scikit-learn 0.20-0.22 moved them to `sklearn.model_selection`), and
 `re.split` on a pattern that can match empty (Python 3.7 changed its result;
-only the program's own calls get the old behaviour). Under
+only the program's own calls get the old behaviour), scikit-learn's old scorer
+names (`scoring='log_loss'`), and Python 2's `xrange`. Under
 `python -m legacykeras` these come back for the run, each with one warning
 naming the modern spelling. Off with `--no-era-shims` or the environment
 variable `LEGACYKERAS_ERA_SHIMS=0`, or `legacykeras.era.uninstall()`.
@@ -66,8 +67,24 @@ def warn_once(shown: str, row) -> None:
         f"`{shown}`{f' ({row.code})' if row.code.startswith('LK') else ''}: {row.why}. legacykeras restores it for this run "
         f"(--no-era-shims turns this off). Modern spelling: {modern_spelling(row)}.",
         LegacyKerasWarning,
-        stacklevel=3,
+        stacklevel=_user_stacklevel(),
     )
+
+
+def _user_stacklevel() -> int:
+    """The stacklevel that points at the program's line (past legacykeras, import machinery, sklearn)."""
+    own = os.path.dirname(os.path.abspath(__file__))
+    frame, level = sys._getframe(2), 2
+    while frame is not None:
+        name = frame.f_code.co_filename
+        module = frame.f_globals.get("__name__", "") or ""
+        if not (name.startswith(own) or name.startswith("<frozen") or "importlib" in name
+                or module.split(".")[0] in ("sklearn", "numpy", "scipy")):
+            return level
+        # warnings.warn itself skips importlib's bootstrap frames when it counts stacklevel.
+        internal = "importlib" in name and "_bootstrap" in name
+        frame, level = frame.f_back, level + (0 if internal else 1)
+    return 2
 
 
 def live_object(row):
@@ -312,6 +329,36 @@ def _unpatch_re() -> None:
         re.split = original
 
 
+_SCORERS = _Change(
+    "sklearn scoring",
+    "scikit-learn 0.18 renamed the loss scorers ('log_loss' and the error scorers, already negated) and 0.20 "
+    "removed the old names",
+    "scoring='neg_log_loss' (likewise neg_mean_squared_error, neg_mean_absolute_error, neg_median_absolute_error)",
+)
+XRANGE = _Change("xrange", "Python 3 has no xrange (Python 2's lazy range)", "range")
+_builtins_state: dict = {}
+
+
+def _xrange(*args):
+    warn_once("xrange", XRANGE)
+    return range(*args)
+
+
+def _patch_builtins() -> None:
+    import builtins
+
+    if not hasattr(builtins, "xrange"):
+        builtins.xrange = _xrange
+        _builtins_state["xrange"] = _xrange
+
+
+def _unpatch_builtins() -> None:
+    import builtins
+
+    if _builtins_state.pop("xrange", None) is not None and getattr(builtins, "xrange", None) is _xrange:
+        del builtins.xrange
+
+
 # --- import-time attachment ---------------------------------------------------------------
 
 class _EraFinder(importlib.abc.MetaPathFinder):
@@ -368,7 +415,47 @@ class _SklearnAliasLoader(importlib.abc.Loader):
         module.__dict__.update({k: v for k, v in vars(target).items() if not k.startswith("__")})
         if module.__name__ == "sklearn.cross_validation":
             module.KFold, module.StratifiedKFold = OldKFold, OldStratifiedKFold
+        for name in ("GridSearchCV", "RandomizedSearchCV"):
+            if name in module.__dict__:
+                module.__dict__[name] = _old_scoring_search(module.__dict__[name])
+        for name in ("cross_val_score", "learning_curve", "validation_curve", "permutation_test_score"):
+            if name in module.__dict__:
+                module.__dict__[name] = _old_scoring_function(module.__dict__[name])
         module.__doc__ = f"Removed module {module.__name__}, re-exporting {row.new} (legacykeras era shim)."
+
+
+# Scorer names scikit-learn 0.18 renamed (negated, "greater is better") and 0.20 removed.
+OLD_SCORERS = {"log_loss": "neg_log_loss", "mean_squared_error": "neg_mean_squared_error",
+               "mean_absolute_error": "neg_mean_absolute_error", "median_absolute_error": "neg_median_absolute_error"}
+
+
+def _modern_scoring(scoring):
+    if isinstance(scoring, str) and scoring in OLD_SCORERS:
+        warn_once(f"scoring={scoring!r}", _SCORERS)
+        return OLD_SCORERS[scoring]
+    return scoring
+
+
+def _old_scoring_search(cls):
+    """The search class, accepting the scorer names of its grid_search days."""
+
+    def fit(self, X, y=None, **params):
+        self.scoring = _modern_scoring(self.scoring)
+        return cls.fit(self, X, y, **params)
+
+    return type(cls.__name__, (cls,), {"fit": fit, "__module__": cls.__module__, "__doc__": cls.__doc__})
+
+
+def _old_scoring_function(fn):
+    import functools
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        if "scoring" in kwargs:
+            kwargs["scoring"] = _modern_scoring(kwargs["scoring"])
+        return fn(*args, **kwargs)
+
+    return wrapper
 
 
 class OldKFold:
@@ -441,6 +528,7 @@ def install() -> None:
     _installed = True
     sys.meta_path.insert(0, _finder)
     _patch_re()
+    _patch_builtins()
     for name in ("numpy", "scipy.misc"):
         if name in sys.modules:
             _attach(name, sys.modules[name])
@@ -463,6 +551,7 @@ def uninstall() -> None:
         sys.meta_path.remove(_finder)
     _unpatch_numpy()
     _unpatch_re()
+    _unpatch_builtins()
     misc = sys.modules.get("scipy.misc")
     if misc is not None:
         for name, value in list(_patched_misc.items()):

@@ -27,6 +27,7 @@ import importlib
 real = importlib.import_module("keras")
 print("REAL", real.__version__.split(".")[0], real.ops.convert_to_numpy(real.ops.ones((2,))).sum())
 print("FLOAT", np.float is float, np.int(2.7))
+print("XRANGE", list(xrange(2)))
 import re
 print("RESPLIT", re.split(r"(\W+)?", "Where is Bob?"))
 try:
@@ -42,13 +43,17 @@ except ImportError as error:
     print("NOERA", error)
 else:
     import sklearn.model_selection as ms
-    print("GRID", GridSearchCV is ms.GridSearchCV, train_test_split is ms.train_test_split)
+    print("GRID", issubclass(GridSearchCV, ms.GridSearchCV), train_test_split is ms.train_test_split)
     img = (np.arange(48).reshape(4, 4, 3) * 5).astype("uint8")
     imsave("img.png", img)
     print("IMG", (imread("img.png") == img).all(), imresize(img, (2, 8)).shape)
     from sklearn.cross_validation import KFold, StratifiedKFold
     folds = list(KFold(4, n_folds=3))
     strat = list(StratifiedKFold([0, 0, 1, 1], n_folds=2))
+    from sklearn.linear_model import LogisticRegression
+    search = GridSearchCV(LogisticRegression(), {"C": [1.0]}, scoring="log_loss", cv=2).fit(
+        np.random.rand(20, 2), np.arange(20) % 2)
+    print("SCORING", search.scoring)
     labels = np.array([0, 0, 1, 1])
     print("KFOLD", len(folds), sorted(len(t) for t, _ in folds), [sorted(labels[te].tolist()) for _, te in strat])
 """
@@ -150,6 +155,12 @@ def test_removed_scipy_and_sklearn_names_come_back(probe_run):
     assert "Modern spelling: `sklearn.model_selection`" in probe_run.stderr
     assert "`scipy.misc.imsave` (LK932)" in probe_run.stderr
     assert out["KFOLD"] == "3 [2, 3, 3] [[0, 1], [0, 1]]"  # Keras 1 era KFold(n, n_folds) signatures
+    assert out["SCORING"] == "neg_log_loss" and "`scoring='log_loss'`" in probe_run.stderr
+
+
+def test_python2_xrange_comes_back(probe_run):
+    assert _lines(probe_run)["XRANGE"] == "[0, 1]"
+    assert "`xrange`: Python 3 has no xrange" in probe_run.stderr
 
 
 def test_install_from_python(probe_dir):
