@@ -186,6 +186,7 @@ def transform(module: cst.Module, source: str, options: Options, tables: Tables,
     if facts is not None and facts.safe_for(tables.roots):
         migrator = Migrator(tables, options, keras1_file=keras1, resolver=ImportResolver(facts, tables))
         migrator.facts["show_accuracy"] = facts.show_accuracy
+        migrator.ast_tree = facts.tree
         new_module = module.visit(migrator)
     else:
         migrator = Migrator(tables, options, keras1_file=keras1, resolver=ScopeResolver(tables))
@@ -220,7 +221,10 @@ class Migrator(cst.CSTTransformer):
         self.resolver = resolver or ScopeResolver(tables)
         self.needed_imports: list[tuple] = []   # (module, name, asname) to add at the end
         self.unused_imports: list[tuple] = []   # imports to remove at the end if nothing uses them
-        self._pending: list[tuple] = []         # (diagnostic, node) whose position is filled in at the end
+        self._pending: list[tuple] = []         # (diagnostic, node, top-level statement index): placed at the end
+        self.top_statement: int | None = None   # index in module.body of the statement being visited
+        self._top_count = 0
+        self.ast_tree = None                    # the module's `ast`, when the fast resolver parsed one
         from migrate import transforms
 
         self.tables = tables
@@ -252,7 +256,7 @@ class Migrator(cst.CSTTransformer):
         node = self.position_hint if self.position_hint is not None else original
         self.diagnostics.append(diagnostic)
         if node is not None:
-            self._pending.append((diagnostic, node))
+            self._pending.append((diagnostic, node, self.top_statement))
 
     def place_diagnostics(self, module: cst.Module, everything: bool = True) -> None:
         """Fill in line/column of the diagnostics, in one pass over the original module.
@@ -260,13 +264,20 @@ class Migrator(cst.CSTTransformer):
         With `everything` False only those a person must read (TODOs, notes) get a position; the
         others keep line 0 (the CLI only counts them unless asked for `--verbose` or `--report`).
         """
-        pending = [(d, n) for d, n in self._pending if everything or d.severity != "fixed"]
-        for diagnostic, _ in self._pending:
+        pending = [(d, n, s) for d, n, s in self._pending if everything or d.severity != "fixed"]
+        for diagnostic, _, _ in self._pending:
             diagnostic.line, diagnostic.col = 0, 0
         if not pending:
             return
-        found = positions.starts(module, [node for _, node in pending])
-        for diagnostic, node in pending:
+        lines = positions.first_lines(module, self.ast_tree) if self.ast_tree is not None else None
+        if lines is not None and all(s is not None for _, _, s in pending):
+            by_statement: dict[int, list] = {}
+            for _, node, statement in pending:
+                by_statement.setdefault(statement, []).append(node)
+            found = positions.starts_in_statements(module, by_statement, lines)
+        else:
+            found = positions.starts(module, [node for _, node, _ in pending])
+        for diagnostic, node, _ in pending:
             diagnostic.line, diagnostic.col = found.get(id(node), (1, 1))
 
     def fixed(self, original: cst.CSTNode, code: str, message: str) -> None:
@@ -296,6 +307,9 @@ class Migrator(cst.CSTTransformer):
     def on_visit(self, node: cst.CSTNode) -> bool:
         kind = type(node)
         if kind in _STATEMENTS:
+            if not self._frames:
+                self.top_statement = self._top_count
+                self._top_count += 1
             self._frames.append(_Frame())
         if kind in _SCOPES:
             self.function_depth += 1
@@ -310,6 +324,8 @@ class Migrator(cst.CSTTransformer):
             self.function_depth -= 1
         if kind in _STATEMENTS:
             frame = self._frames.pop()
+            if not self._frames:
+                self.top_statement = None  # reports made from here on (block rewrites) are placed by scanning
             result = self._finish_statement(result, frame)
             if id(original_node) in self.watched_statements:
                 self.statement_results[id(original_node)] = result

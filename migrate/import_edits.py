@@ -24,8 +24,9 @@ def finish(module: cst.Module, needed: list[tuple], unused: list[tuple]) -> tupl
     `needed`/`unused`: (module, name or None, local alias or None) triples.
     """
     cache: dict[int, str] = {}
+    code = module_code(module, cache)
     if not needed and not unused:
-        return module, module_code(module, cache)
+        return module, code
     used = _used_names(module, cache)
     # A transform may have asked for a name it did not end up writing: add only what is used.
     needed = [spec for spec in needed if _local(spec) in used]

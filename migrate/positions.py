@@ -65,3 +65,45 @@ def starts(module: cst.Module, nodes) -> dict[int, tuple[int, int]]:
     except _Done:
         pass
     return state.found
+
+
+def starts_in_statements(module: cst.Module, by_statement: dict[int, list], first_lines: list[int]):
+    """Like `starts`, generating only the top-level statements that hold wanted nodes.
+
+    `by_statement`: index in `module.body` -> nodes; `first_lines`: each top-level statement's first
+    line of code in the source (from `ast`), before its leading comments and blank lines.
+    """
+    found: dict[int, tuple[int, int]] = {}
+    for index, nodes in by_statement.items():
+        statement = module.body[index]
+        line = first_lines[index] - len(statement.leading_lines)
+        decorators = getattr(statement, "decorators", ())
+        if decorators:
+            line -= len(decorators[0].leading_lines)
+        state = _State(default_indent=module.default_indent, default_newline=module.default_newline,
+                       wanted=frozenset(id(n) for n in nodes), line=line)
+        try:
+            statement._codegen(state)
+        except _Done:
+            pass
+        found.update(state.found)
+    return found
+
+
+def first_lines(module: cst.Module, tree) -> list[int] | None:
+    """Each top-level LibCST statement's first code line, from the `ast` of the same source."""
+    import ast
+
+    lines = []
+    position = 0
+    body = tree.body
+    for statement in module.body:
+        if position >= len(body):
+            return None
+        node = body[position]
+        start = min([node.lineno, *(d.lineno for d in getattr(node, "decorator_list", ()))])
+        lines.append(start)
+        position += len(statement.body) if isinstance(statement, cst.SimpleStatementLine) else 1
+    if position != len(body) or not isinstance(tree, ast.Module):
+        return None
+    return lines

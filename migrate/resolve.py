@@ -28,7 +28,7 @@ class ImportFacts:
     """What `ast` says about the module's bindings."""
 
     def __init__(self, source: str):
-        tree = ast.parse(source)
+        tree = self.tree = ast.parse(source)
         self.bindings: dict[str, set[str]] = {}
         self.other: set[str] = set()
         self.show_accuracy: set[str] = set()  # models whose fit/evaluate says show_accuracy=True
