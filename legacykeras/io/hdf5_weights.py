@@ -337,7 +337,7 @@ def assign(layer, arrays: list, *, source_backend: str, where: str, saved_name: 
         _assign_container(layer, arrays, source_backend=source_backend, where=where, saved_name=saved_name,
                           names=names)
         return
-    arrays = [a[()] if isinstance(a, h5py.Dataset) else a for a in arrays]
+    arrays = [_read_aligned(a) if isinstance(a, h5py.Dataset) else a for a in arrays]
     if source_backend == "theano" and arrays:
         target = getattr(layer, "layer", None) if type(layer).__name__ not in THEANO_FLIPPED else layer
         if target is not None and type(target).__name__ in THEANO_FLIPPED:
@@ -386,6 +386,25 @@ def _set_layer_weights(layer, arrays) -> None:
 
 
 _ZERO_COPY_MIN_BYTES = 1 << 20
+# TensorFlow's CPU kernels (Eigen, oneDNN) assume 64-byte aligned buffers; NumPy only promises 16.
+_ALIGN = 64
+
+
+def _aligned_empty(shape, dtype) -> np.ndarray:
+    dtype = np.dtype(dtype)
+    nbytes = int(np.prod(shape, dtype=np.int64)) * dtype.itemsize
+    raw = np.empty(nbytes + _ALIGN, np.uint8)
+    start = (-raw.ctypes.data) % _ALIGN
+    return raw[start:start + nbytes].view(dtype).reshape(shape)
+
+
+def _read_aligned(dataset) -> np.ndarray:
+    """A dataset read straight into 64-byte aligned memory (so TensorFlow may adopt it)."""
+    if dataset.dtype.kind not in "fiu" or dataset.shape == () or dataset.size * dataset.dtype.itemsize < _ZERO_COPY_MIN_BYTES:
+        return dataset[()]
+    out = _aligned_empty(dataset.shape, dataset.dtype)
+    dataset.read_direct(out)
+    return out
 
 
 def _assign_variable(variable, array) -> None:
@@ -397,11 +416,16 @@ def _assign_variable(variable, array) -> None:
     """
     array = np.asarray(array)
     dtype = np.dtype(str(variable.dtype))
-    if array.dtype != dtype:
+    if array.nbytes >= _ZERO_COPY_MIN_BYTES and (
+            array.dtype != dtype or not array.flags.c_contiguous or array.ctypes.data % _ALIGN):
+        # A transposed kernel, another dtype, or unaligned memory: one copy here instead of in TensorFlow.
+        aligned = _aligned_empty(array.shape, dtype)
+        np.copyto(aligned, array, casting="unsafe")
+        array = aligned
+    elif array.dtype != dtype:
         array = array.astype(dtype)
-    if array.nbytes >= _ZERO_COPY_MIN_BYTES and not array.flags.c_contiguous:
-        array = np.ascontiguousarray(array)  # a transposed kernel: one copy here instead of one in TensorFlow
-    if array.nbytes >= _ZERO_COPY_MIN_BYTES and array.flags.c_contiguous and array.flags.writeable:
+    if (array.nbytes >= _ZERO_COPY_MIN_BYTES and array.flags.c_contiguous and array.flags.writeable
+            and array.ctypes.data % _ALIGN == 0):
         try:
             import tensorflow as tf
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 import copy
 import importlib
 import re
+import warnings
 
 from legacykeras import warnings as lk_warnings
 
@@ -132,8 +133,12 @@ class BuildContext:
         self.notes: list[str] = []
 
     def note(self, code: str, text: str) -> None:
+        """Something the file lost or the loader changed: always shown, once per build (unlike the
+        call-site warnings for Keras 1 spellings, which loading a file does not raise)."""
+        if text in self.notes:
+            return
         self.notes.append(text)
-        lk_warnings.warn_legacy(code, text)
+        warnings.warn(text, lk_warnings.LegacyKerasWarning, stacklevel=2)
 
 
 def build(config: dict, custom_objects=None, safe_mode: bool = True, dim_ordering=None, weight_shapes=None):
