@@ -3,6 +3,7 @@
     python -m legacykeras [--no-era-shims] script.py [args ...]
     python -m legacykeras [--no-era-shims] -m package.module [args ...]
     python -m legacykeras [--no-era-shims] -c "code" [args ...]
+    python -m legacykeras inspect|convert ...   (the `legacykeras` command's subcommands)
 
 Same meaning as `python`: `sys.argv` is what the program would see, its folder
 comes first on `sys.path`, and it runs as `__main__`. For the run, `import
@@ -82,6 +83,11 @@ def _parse(argv):
         elif flag in ("--help",):
             print(USAGE)
             raise SystemExit(0)
+        elif flag == "--version":
+            from legacykeras.version import VERSION
+
+            print(f"legacykeras {VERSION} (Keras 1.2.2 API)")
+            raise SystemExit(0)
         elif flag == "--":
             break
         else:
@@ -98,7 +104,7 @@ def main(argv=None) -> None:
     if first not in ("-m", "-c") and not os.path.exists(first):
         other = _other_command(first)
         if other is not None:
-            return other(args)
+            raise SystemExit(other(args))
         raise SystemExit(f"legacykeras: can't open file {os.path.abspath(first)!r}: No such file or directory")
 
     try:
@@ -147,8 +153,8 @@ def _other_command(name):
         from legacykeras import cli
     except ImportError:
         return None
-    commands = getattr(cli, "COMMANDS", None)
-    if commands is not None and name in commands:
+    commands = getattr(cli, "COMMANDS", ("inspect", "convert"))
+    if name in commands:
         return cli.main
     return None
 

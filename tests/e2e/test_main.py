@@ -173,3 +173,10 @@ def test_install_from_python(probe_dir):
                             env={**__import__("os").environ, "TF_CPP_MIN_LOG_LEVEL": "3"})
     assert result.returncode == 0, explain(result)
     assert result.stdout.split() == ["legacykeras", "False"]
+
+
+def test_version_and_legacykeras_subcommands(probe_dir):
+    result = run_legacy(["--version"], cwd=probe_dir)
+    assert result.returncode == 0 and "Keras 1.2.2 API" in result.stdout
+    result = run_legacy(["inspect", "--help"], cwd=probe_dir)  # `python -m legacykeras inspect` is the CLI's
+    assert result.returncode == 0 and "inspect" in result.stdout
