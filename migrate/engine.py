@@ -201,6 +201,20 @@ def transform(module: cst.Module, source: str, options: Options, tables: Tables,
 _STATEMENTS = frozenset({cst.SimpleStatementLine, cst.If, cst.For, cst.While, cst.With, cst.Try, cst.TryStar,
                          cst.FunctionDef, cst.ClassDef, cst.Match})
 _SCOPES = frozenset({cst.FunctionDef, cst.ClassDef, cst.Lambda})
+# Punctuation and whitespace: nothing below them can need a rewrite, so their children (mostly
+# whitespace, about half of all nodes) are not visited.
+_INERT = frozenset({
+    cst.Comma, cst.AssignEqual, cst.Dot, cst.Colon, cst.Semicolon, cst.LeftParen, cst.RightParen,
+    cst.LeftSquareBracket, cst.RightSquareBracket, cst.LeftCurlyBrace, cst.RightCurlyBrace,
+    cst.SimpleWhitespace, cst.ParenthesizedWhitespace, cst.TrailingWhitespace, cst.Newline, cst.EmptyLine,
+    cst.Comment, cst.ImportStar, cst.AsName,
+    cst.Add, cst.Subtract, cst.Multiply, cst.Divide, cst.FloorDivide, cst.Modulo, cst.Power, cst.MatrixMultiply,
+    cst.LeftShift, cst.RightShift, cst.BitAnd, cst.BitOr, cst.BitXor, cst.And, cst.Or, cst.Not, cst.BitInvert,
+    cst.Minus, cst.Plus, cst.Equal, cst.NotEqual, cst.LessThan, cst.LessThanEqual, cst.GreaterThan,
+    cst.GreaterThanEqual, cst.In, cst.NotIn, cst.Is, cst.IsNot, cst.AssignEqual,
+    cst.AddAssign, cst.SubtractAssign, cst.MultiplyAssign, cst.DivideAssign, cst.ModuloAssign,
+    cst.PowerAssign, cst.FloorDivideAssign,
+})
 
 
 @dataclasses.dataclass
@@ -306,6 +320,8 @@ class Migrator(cst.CSTTransformer):
     # class has none of) up by name for every node; a per-class table does it once per type.
     def on_visit(self, node: cst.CSTNode) -> bool:
         kind = type(node)
+        if kind in _INERT:
+            return False
         if kind in _STATEMENTS:
             if not self._frames:
                 self.top_statement = self._top_count
@@ -318,6 +334,8 @@ class Migrator(cst.CSTTransformer):
 
     def on_leave(self, original_node, updated_node):
         kind = type(original_node)
+        if kind in _INERT:
+            return updated_node
         _, leave = self._dispatch(kind)
         result = updated_node if leave is None else leave(self, original_node, updated_node)
         if kind in _SCOPES:
