@@ -144,23 +144,76 @@ def keras3_twin(layer):
                 return (keras.layers.Rescaling(scale=scale, offset=offset, name=name),
                         f"{name}: Lambda({layer.function.__legacykeras_source__}) -> Rescaling(scale={scale:.6g}, offset={offset:.6g})")
         return None, None
+    if kind == "TimeDistributed" and getattr(layer, "layer", None) is not None:
+        inner, note = keras3_twin(layer.layer)
+        if inner is None or note == "plain":
+            return None, None
+        return keras.layers.TimeDistributed(inner, name=name), note
+    if kind == "Bidirectional" and getattr(layer, "forward_layer", None) is not None:
+        inner, note = keras3_twin(layer.forward_layer)
+        if inner is None or note == "plain":
+            return None, None
+        return keras.layers.Bidirectional(inner, merge_mode=layer.merge_mode, name=name), note
     base = _keras_base(layer)
     if base is None:
         return None, None
     if base is type(layer):  # already a plain Keras layer (an InputLayer, say)
         return None, "plain"
-    config = _modern_config_values(base.get_config(layer))
-    twin = base.from_config(config)
-    return twin, None
+    config = base.get_config(layer)
+    note = None
+    regularizer = getattr(layer, "activity_regularizer", None)
+    if regularizer is not None and type(regularizer).__name__ == "_SummedOverBatch":
+        # Keras 1 summed the activity penalty over the batch; Keras 3 averages it (training only).
+        config["activity_regularizer"] = keras.saving.serialize_keras_object(regularizer.regularizer)
+        note = f"{name}: activity_regularizer is averaged over the batch in Keras 3 (Keras 1 summed it)"
+    twin = base.from_config(_modern_config_values(config))
+    return twin, note
+
+
+def _input_shape(layer):
+    return layer.input.shape if not isinstance(layer.input, list) else [t.shape for t in layer.input]
 
 
 def _copy_weights(legacy, twin):
+    if not twin.built:
+        twin.build(_input_shape(legacy))
     if not legacy.weights:
         return
     arrays = [np.asarray(v.numpy() if hasattr(v, "numpy") else v) for v in legacy.weights]
-    if not twin.built:
-        twin.build(legacy.input.shape if not isinstance(legacy.input, list) else [t.shape for t in legacy.input])
     twin.set_weights(arrays)
+
+
+def _probe(tensor, rng):
+    shape = tuple(2 if i == 0 else (d or 3) for i, d in enumerate(tensor.shape))
+    if "int" in str(tensor.dtype):
+        return keras.ops.convert_to_tensor(rng.randint(0, 2, shape).astype(str(tensor.dtype)))
+    return keras.ops.convert_to_tensor(rng.uniform(-2, 2, shape).astype("float32"))
+
+
+def _differs(legacy, twin):
+    """Why the twin computes something else than the legacy layer (None when they agree).
+
+    Prove or leave: a rewrite is kept only when both layers give the same outputs on a random
+    input, e.g. Keras 3's `hard_sigmoid` is not Keras 1's, so an LSTM using it stays legacy.
+    """
+    if getattr(legacy, "stateful", False) or not getattr(legacy, "_inbound_nodes", None):
+        return None
+    rng = np.random.RandomState(0)
+    inputs = legacy.input
+    x = [_probe(t, rng) for t in inputs] if isinstance(inputs, list) else _probe(inputs, rng)
+    try:
+        expected = legacy(x, training=False)
+        got = twin(x, training=False)
+    except Exception as exc:  # noqa: BLE001 - a twin that cannot run is not a twin
+        return f"the Keras 3 layer fails on the same input ({type(exc).__name__})"
+    expected = expected if isinstance(expected, (list, tuple)) else [expected]
+    got = got if isinstance(got, (list, tuple)) else [got]
+    for e, g in zip(expected, got):
+        e, g = np.asarray(e), np.asarray(g)
+        if e.shape != g.shape or not np.allclose(e, g, rtol=1e-5, atol=1e-5):
+            worst = float(np.max(np.abs(e - g))) if e.shape == g.shape else float("nan")
+            return f"Keras 3's layer computes something else (max difference {worst:.3g})"
+    return None
 
 
 def _modern_config_values(value):
@@ -183,6 +236,15 @@ def _modern_object_config(serialized):
     if serialized["class_name"] in ("L1L2Regularizer", "WeightRegularizer", "ActivityRegularizer"):
         modern = keras.regularizers.L1L2(l1=float(config.get("l1", 0.0)), l2=float(config.get("l2", 0.0)))
         return keras.saving.serialize_keras_object(modern)
+    constraints = {
+        "MaxNorm": lambda c: keras.constraints.MaxNorm(max_value=c.get("m", 2), axis=c.get("axis", 0)),
+        "UnitNorm": lambda c: keras.constraints.UnitNorm(axis=c.get("axis", 0)),
+        "NonNeg": lambda c: keras.constraints.NonNeg(),
+        "MinMaxNorm": lambda c: keras.constraints.MinMaxNorm(min_value=c.get("low", 0.0), max_value=c.get("high", 1.0),
+                                                           rate=c.get("rate", 1.0), axis=c.get("axis", 0)),
+    }
+    if serialized["class_name"] in constraints:
+        return keras.saving.serialize_keras_object(constraints[serialized["class_name"]](config))
     cls = getattr(importlib.import_module(serialized["module"]), serialized["class_name"])
     abstract = (keras.regularizers.Regularizer, keras.constraints.Constraint, keras.initializers.Initializer)
     base = next((c for c in cls.__mro__ if c.__module__.startswith("keras.") and c not in abstract), None)
@@ -204,21 +266,28 @@ def to_keras3(model, report: ConversionReport | None = None):
         report.rewritten.append(f"Graph: a functional Model with inputs {list(model.input_order)} and outputs "
                                 f"{list(model.output_order)}, in that order (Keras 3 takes lists, not dicts)")
         model = model.model
-    pairs = []
 
     def clone(layer):
         if hdf5_weights.is_container(layer) and type(layer).__name__ != "Merge":
             return to_keras3(layer, report)
-        twin, note = keras3_twin(layer)
+        try:
+            twin, note = keras3_twin(layer)
+        except Exception as exc:  # noqa: BLE001 - no Keras 3 spelling for some part of its config
+            twin, note = None, f"no Keras 3 equivalent for its config ({type(exc).__name__}: {str(exc)[:120]})"
         if note == "plain":
             return layer.__class__.from_config(layer.get_config())
-        if twin is None:
-            report.needs_legacykeras.append(f"{layer.name} ({type(layer).__name__})")
-            pairs.append((layer, None))
+        why = note if twin is None else None
+        if twin is not None:
+            try:
+                _copy_weights(layer, twin)
+                why = _differs(layer, twin)
+            except Exception as exc:  # noqa: BLE001 - weights that do not fit: no twin
+                why = f"its weights do not fit the Keras 3 layer ({type(exc).__name__}: {exc})"
+        if twin is None or why:
+            report.needs_legacykeras.append(f"{layer.name} ({type(layer).__name__})" + (f": {why}" if why else ""))
             return layer  # kept as is: a legacykeras layer, serialized by its own config
         if note:
             report.rewritten.append(note)
-        pairs.append((layer, twin))
         return twin
 
     try:
@@ -253,9 +322,6 @@ def to_keras3(model, report: ConversionReport | None = None):
         raise
     except Exception as exc:
         raise ConversionError(f"the model graph could not be rebuilt with Keras 3 layers: {type(exc).__name__}: {exc}") from exc
-    for legacy, twin in pairs:
-        if twin is not None:
-            _copy_weights(legacy, twin)
     return modern
 
 
