@@ -175,3 +175,17 @@ def test_console_script_version():
 
 def test_conversion_error_is_a_value_error():
     assert issubclass(ConversionError, ValueError)
+
+
+def test_prove_or_leave_keeps_layers_whose_keras3_twin_differs(tmp_path):
+    # Keras 1's LSTM uses hard_sigmoid = clip(0.2 x + 0.5); Keras 3's hard_sigmoid has slope 1/6.
+    case = FIXTURES / "tensorflow-tf" / "recurrent_lstm_cpu"
+    if not case.exists():
+        pytest.skip("fixture recurrent_lstm_cpu absent")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        report = convert(case / "model.json", tmp_path / "m.keras", weights=case / "weights.h5")
+    assert not report.plain_keras
+    assert "computes something else" in report.needs_legacykeras[0]
+    model = load_model_native(tmp_path / "m.keras")
+    np.testing.assert_allclose(predict(model, arrays(case, "input")), arrays(case, "output"), rtol=1e-5, atol=1e-5)
