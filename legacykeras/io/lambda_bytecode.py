@@ -226,9 +226,12 @@ def split_spec(spec):
 
 def decode(spec) -> Decoded:
     """Read a stored function with xdis, finding the Python version that wrote it."""
-    import xdis
-    from xdis import magics, unmarshal
-    from xdis.op_imports import get_opcode_module
+    try:
+        import xdis
+        from xdis import magics, unmarshal
+        from xdis.op_imports import get_opcode_module
+    except ImportError:
+        raise ValueError("reading Lambda bytecode needs the `xdis` package (pip install xdis)") from None
 
     raw, defaults, closure = split_spec(spec)
     if not raw:
