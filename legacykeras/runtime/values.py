@@ -19,6 +19,11 @@ def instantiate(value):
     """An `Expr` becomes the object it describes; anything else passes unchanged."""
     if isinstance(value, Expr):
         return resolve_name(value.target)(**value.kwargs)
+    # Keras 1 took NumPy scalars (`Dense(np.max(y) + 1)`); Keras 3 checks for Python numbers.
+    if type(value).__module__ == "numpy" and getattr(value, "ndim", None) == 0 and hasattr(value, "item"):
+        return value.item()
+    if isinstance(value, tuple):
+        return tuple(instantiate(v) for v in value)
     return value
 
 
