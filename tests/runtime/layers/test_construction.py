@@ -134,6 +134,10 @@ def test_seed_example_th_convolution_output_shape():
 
 def test_dim_ordering_default_comes_from_keras_json(tmp_path, monkeypatch):
     """An old keras.json (backend theano, th ordering) decides 'default', as in Keras 1."""
+    from legacykeras import config
+
+    # No set_image_dim_ordering() override from elsewhere in the session: the file decides.
+    monkeypatch.setattr(config, "_overrides", {})
     (tmp_path / "keras.json").write_text(
         '{"backend": "theano", "image_dim_ordering": "th", "floatx": "float32", "epsilon": 1e-07}')
     monkeypatch.setenv("KERAS_HOME", str(tmp_path))
