@@ -1,7 +1,7 @@
 """Shared value maps and argument groups, named once and used by many rows."""
 
 from legacykeras import config
-from legacykeras.rules.schema import Expr, MapValue
+from legacykeras.rules.schema import Expr, MapValue, NoEquivalent
 
 # Keras 1 resolved 'default' at construction, from keras.json; so do we.
 DIM_ORDERING = MapValue(
@@ -55,6 +55,14 @@ ACTIVATION = MapValue(
         "hard_sigmoid": Expr("legacykeras.activations.get", {"identifier": "hard_sigmoid"}),
     },
     why="Keras 1's hard_sigmoid had slope 0.2; Keras 3's has slope 1/6",
+)
+
+# Plain Keras 3 has no 0.2-slope hard sigmoid by name: legacykeras maps it (ACTIVATION), and
+# `migrate` leaves a TODO with the expression to write.
+HARD_SIGMOID = NoEquivalent(
+    "activation", when=lambda value: value == "hard_sigmoid",
+    why="Keras 3's 'hard_sigmoid' has slope 1/6; Keras 1's was clip(0.2 * x + 0.5, 0, 1)",
+    instead="activation=lambda x: keras.ops.clip(0.2 * x + 0.5, 0.0, 1.0)",
 )
 
 # Keras 1 regularizer names: `regularizers.get('l1l2')` built l1l2() = 0.01 each, while

@@ -23,6 +23,7 @@ from legacykeras.rules.values import (
     ZERO_PADDING_1D,
     ZERO_PADDING_2D,
     ACTIVATION,
+    HARD_SIGMOID,
 )
 
 _MOD = "keras.layers.convolutional."
@@ -64,7 +65,7 @@ CONVOLUTION1D = CallRule(
                 "subsample_length", *_WEIGHT_ARGS, "input_dim", "input_length"),
     rename=_CONV1D_RENAMES,
     values=KERNEL_BIAS_VALUES,
-    no_equivalent=[FULL_BORDER],
+    no_equivalent=[FULL_BORDER, HARD_SIGMOID],
     weights="conv1d",
     kept_positional=2,
     config=_conv1d_config(),
@@ -79,7 +80,7 @@ ATROUS_CONVOLUTION1D = CallRule(
                 "subsample_length", "atrous_rate", *_WEIGHT_ARGS),
     rename={**_CONV1D_RENAMES, "atrous_rate": "dilation_rate"},
     values=KERNEL_BIAS_VALUES,
-    no_equivalent=[FULL_BORDER],
+    no_equivalent=[FULL_BORDER, HARD_SIGMOID],
     weights="conv1d",
     kept_positional=2,
     config=_conv1d_config({"atrous_rate": 1}),
@@ -98,7 +99,7 @@ CONVOLUTION2D = CallRule(
     rename=CONV_RENAMES,
     merge=[MergeArgs(("nb_row", "nb_col"), into="kernel_size")],
     values=_VALUES_2D,
-    no_equivalent=[FULL_BORDER],
+    no_equivalent=[FULL_BORDER, HARD_SIGMOID],
     weights="conv2d",
     config=_conv2d_config(),
 )
@@ -112,7 +113,7 @@ ATROUS_CONVOLUTION2D = CallRule(
     rename={**CONV_RENAMES, "atrous_rate": "dilation_rate"},
     merge=[MergeArgs(("nb_row", "nb_col"), into="kernel_size")],
     values={**_VALUES_2D, "atrous_rate": TUPLES},
-    no_equivalent=[FULL_BORDER],
+    no_equivalent=[FULL_BORDER, HARD_SIGMOID],
     weights="conv2d",
     config=_conv2d_config(extra={"atrous_rate": (1, 1)}),
     why="Atrous convolution is `Conv2D(dilation_rate=...)`",
@@ -142,6 +143,7 @@ SEPARABLE_CONVOLUTION2D = CallRule(
             "depthwise_constraint": None, "pointwise_constraint": None, "b_constraint": None,
             "bias": True},
     why="`init` is `depthwise_initializer` and `pointwise_initializer`",
+    no_equivalent=[HARD_SIGMOID],
 )
 
 DECONVOLUTION2D = CallRule(
@@ -158,7 +160,7 @@ DECONVOLUTION2D = CallRule(
         "output_shape",
         why="Keras 3 infers the output size; an ambiguous one (strides > 1) is chosen with output_padding",
         instead="output_padding = output_size - ((input_size - 1) * stride + kernel - 2 * pad)",
-    )],
+    ), HARD_SIGMOID],
     weights="deconv2d",
     config=_conv2d_config(extra={"output_shape": None}),
     why="`Deconvolution2D` is `Conv2DTranspose`; its kernel is (rows, cols, filters, stack)",
@@ -174,7 +176,7 @@ CONVOLUTION3D = CallRule(
     rename=CONV_RENAMES,
     merge=[MergeArgs(("kernel_dim1", "kernel_dim2", "kernel_dim3"), into="kernel_size")],
     values=_VALUES_2D,
-    no_equivalent=[FULL_BORDER],
+    no_equivalent=[FULL_BORDER, HARD_SIGMOID],
     weights="conv3d",
     config=_conv2d_config(("kernel_dim1", "kernel_dim2", "kernel_dim3"), (1, 1, 1)),
 )

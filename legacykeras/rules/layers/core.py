@@ -3,6 +3,7 @@
 from legacykeras.rules.schema import CallRule, Drop
 from legacykeras.rules.values import (
     ACTIVATION,
+    HARD_SIGMOID,
     DIM_ORDERING,
     KERNEL_BIAS_CONFIG,
     KERNEL_BIAS_RENAMES,
@@ -23,6 +24,7 @@ DENSE = CallRule(
     weights="dense",
     config={"output_dim": None, **KERNEL_BIAS_CONFIG, "input_dim": None},
     why="Keras 2 renamed the weight arguments after kernel/bias",
+    no_equivalent=[HARD_SIGMOID],
 )
 
 ACTIVATION_LAYER = CallRule(
@@ -32,6 +34,7 @@ ACTIVATION_LAYER = CallRule(
     positional=("activation",),
     values={"activation": ACTIVATION},
     config={"activation": "linear"},
+    no_equivalent=[HARD_SIGMOID],
 )
 ACTIVATION = ACTIVATION_LAYER  # the name the first slice used
 
@@ -148,6 +151,7 @@ HIGHWAY = CallRule(
     weights="highway",
     config={**KERNEL_BIAS_CONFIG, "input_dim": None},
     why="Keras 3 has no Highway layer: write y = T * H(x) + (1 - T) * x with two Dense layers",
+    no_equivalent=[HARD_SIGMOID],
 )
 
 MAXOUT_DENSE = CallRule(
@@ -175,6 +179,7 @@ TIME_DISTRIBUTED_DENSE = CallRule(
     weights="dense",
     config={"output_dim": None, **KERNEL_BIAS_CONFIG, "input_dim": None, "input_length": None},
     why="`TimeDistributedDense` is `Dense`, which applies to the last axis of any input",
+    no_equivalent=[HARD_SIGMOID],
 )
 
 RULES = [DENSE, ACTIVATION_LAYER, DROPOUT, FLATTEN, SPATIAL_DROPOUT_1D, SPATIAL_DROPOUT_2D,

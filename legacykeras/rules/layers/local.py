@@ -5,7 +5,7 @@ Keras 1's weight layout: W (output positions, patch size, nb_filter).
 """
 
 from legacykeras.rules.schema import CallRule, MergeArgs
-from legacykeras.rules.values import CONV_RENAMES, DIM_ORDERING, KERNEL_BIAS_VALUES, TUPLES
+from legacykeras.rules.values import CONV_RENAMES, DIM_ORDERING, HARD_SIGMOID, KERNEL_BIAS_VALUES, TUPLES
 
 _MOD = "keras.layers.local."
 _WEIGHT_ARGS = ("W_regularizer", "b_regularizer", "activity_regularizer", "W_constraint",
@@ -30,6 +30,7 @@ LOCALLY_CONNECTED1D = CallRule(
             "activity_regularizer": None, "W_constraint": None, "b_constraint": None, "bias": True,
             "input_dim": None, "input_length": None},
     why=_WHY,
+    no_equivalent=[HARD_SIGMOID],
 )
 
 LOCALLY_CONNECTED2D = CallRule(
@@ -47,6 +48,7 @@ LOCALLY_CONNECTED2D = CallRule(
             "dim_ordering": "default", "W_regularizer": None, "b_regularizer": None,
             "activity_regularizer": None, "W_constraint": None, "b_constraint": None, "bias": True},
     why=_WHY,
+    no_equivalent=[HARD_SIGMOID],
 )
 
 RULES = [LOCALLY_CONNECTED1D, LOCALLY_CONNECTED2D]
