@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from legacykeras import warnings as lk_warnings
 from legacykeras._keras import keras
+import tensorflow as tf
 from legacykeras.rules import optimizers as rows
 
 ops = keras.ops
@@ -108,6 +109,9 @@ class Optimizer(keras.optimizers.Optimizer):
 
     def update_step(self, gradient, variable, learning_rate):
         lr = ops.cast(learning_rate, variable.dtype)
+        if isinstance(gradient, tf.IndexedSlices):
+            # Embedding gradients are sparse; Keras 1's update rules are dense arithmetic.
+            gradient = tf.convert_to_tensor(gradient)
         gradient = ops.cast(gradient, variable.dtype)
         index = self._get_variable_index(variable)
         slots = {name: values[index] for name, values in self._slots.items()}
