@@ -140,9 +140,8 @@ def test_batchnormalization_mode_2_is_left_with_only_a_todo():
     assert [d.line for d in result.diagnostics if d.severity == "todo"] == [2]
 
 
-def test_keyword_keras3_does_not_take_is_flagged_when_no_rule_covers_it():
-    """The BatchNormalization row has no action for `mode=0` (the shim ignores it); Keras 3 would
-    reject the keyword, so the engine says so instead of writing code that cannot run."""
+def test_batchnormalization_mode_0_is_dropped():
+    """mode=0 is what Keras 3's layer does, so the row drops it (and the shim warns)."""
     check(
         """
         from keras.layers.normalization import BatchNormalization
@@ -150,10 +149,8 @@ def test_keyword_keras3_does_not_take_is_flagged_when_no_rule_covers_it():
         """,
         """
         from keras.layers import BatchNormalization
-        # TODO(migrate): Keras 3 `BatchNormalization` takes no `mode` argument (no rule says what it became) (LK155)
-        x = BatchNormalization(mode=0, axis=1)(x)
+        x = BatchNormalization(axis=1)(x)
         """,
-        todo=["LK155"],
     )
 
 

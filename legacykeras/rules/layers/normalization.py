@@ -1,6 +1,6 @@
 """Rows for `keras.layers.normalization` (Keras 1.2.2). Code LK155."""
 
-from legacykeras.rules.schema import CallRule, NoEquivalent
+from legacykeras.rules.schema import CallRule, Drop, NoEquivalent
 from legacykeras.rules.values import INIT_NAMES, REGULARIZER_NAMES
 
 BATCH_NORMALIZATION = CallRule(
@@ -12,6 +12,8 @@ BATCH_NORMALIZATION = CallRule(
     rename={"beta_init": "beta_initializer", "gamma_init": "gamma_initializer"},
     values={"beta_init": INIT_NAMES, "gamma_init": INIT_NAMES,
             "gamma_regularizer": REGULARIZER_NAMES, "beta_regularizer": REGULARIZER_NAMES},
+    drop=[Drop("mode", when=lambda value: value == 0,
+               why="mode=0 (feature-wise, moving statistics at test time) is what Keras 3's layer does")],
     no_equivalent=[NoEquivalent(
         "mode", when=lambda value: value in (1, 2),
         why="Keras 3 has no per-sample (mode=1) or always-batch-statistics (mode=2) normalization",
