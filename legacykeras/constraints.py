@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from legacykeras import config as _config
 from legacykeras._keras import keras
+from legacykeras.runtime.identifiers import object_getter
 
 ops = keras.ops
 
@@ -84,24 +85,7 @@ _NAMES = {"Constraint": Constraint, "MaxNorm": MaxNorm, "NonNeg": NonNeg, "UnitN
           "MinMaxNorm": MinMaxNorm, "maxnorm": MaxNorm, "nonneg": NonNeg, "unitnorm": UnitNorm}
 
 
-def get(identifier, kwargs=None):
-    """Keras 1 `constraints.get`: None, an instance, a name, or a config dict."""
-    if identifier is None or isinstance(identifier, keras.constraints.Constraint):
-        return identifier
-    if isinstance(identifier, dict):
-        config = dict(identifier)
-        return _lookup(config.pop("name"))(**config)
-    if isinstance(identifier, str):
-        return _lookup(identifier)(**(kwargs or {}))
-    if callable(identifier):
-        return identifier
-    raise ValueError(f"Could not interpret constraint identifier: {identifier!r}")
-
-
-def _lookup(name):
-    if name not in _NAMES:
-        raise ValueError(f"Invalid constraint: {name!r}")
-    return _NAMES[name]
+get = object_getter("constraint", _NAMES, keras.constraints.Constraint)
 
 
 __all__ = list(_NAMES) + ["get"]

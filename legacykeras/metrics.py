@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from legacykeras import objectives
 from legacykeras._keras import keras
+from legacykeras.runtime.identifiers import function_getter
 
 ops = keras.ops
 
@@ -142,16 +143,7 @@ _ALL = {name: value for name, value in dict(globals()).items()
         if callable(value) and not name.startswith("_") and getattr(value, "__module__", None) == __name__}
 
 
-def get(identifier):
-    """A Keras 1 metric function by name (or alias); callables pass through."""
-    if callable(identifier):
-        return identifier
-    if isinstance(identifier, str) and identifier in _ALL:
-        return _ALL[identifier]
-    custom = keras.saving.get_registered_object(identifier) if isinstance(identifier, str) else None
-    if custom is not None:
-        return custom
-    raise ValueError(f"Invalid metric: {identifier!r}. Keras 1 metrics: {', '.join(sorted(_ALL))}.")
+get = function_getter("metric", _ALL)
 
 
 from legacykeras.utils.generic_utils import get_from_module  # noqa: E402

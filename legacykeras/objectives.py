@@ -9,6 +9,7 @@ Keras 1 losses return one value per sample (per timestep for 3D outputs);
 from __future__ import annotations
 
 from legacykeras._keras import keras
+from legacykeras.runtime.identifiers import function_getter
 
 ops = keras.ops
 
@@ -91,16 +92,7 @@ cosine = cosine_proximity
 _ALL = {name: value for name, value in dict(globals()).items() if callable(value) and not name.startswith("_")}
 
 
-def get(identifier):
-    """A Keras 1 objective by name (or alias); callables pass through."""
-    if callable(identifier):
-        return identifier
-    if isinstance(identifier, str) and identifier in _ALL:
-        return _ALL[identifier]
-    custom = keras.saving.get_registered_object(identifier) if isinstance(identifier, str) else None
-    if custom is not None:
-        return custom
-    raise ValueError(f"Invalid objective: {identifier!r}. Keras 1 objectives: {', '.join(sorted(_ALL))}.")
+get = function_getter("objective", _ALL)
 
 
 from legacykeras.utils.generic_utils import get_from_module  # noqa: E402

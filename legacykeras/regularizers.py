@@ -12,6 +12,7 @@ from __future__ import annotations
 import numpy as np
 
 from legacykeras._keras import keras
+from legacykeras.runtime.identifiers import object_getter
 
 ops = keras.ops
 
@@ -116,24 +117,7 @@ _NAMES = {"L1L2Regularizer": L1L2Regularizer, "WeightRegularizer": L1L2Regulariz
           "activity_l2": activity_l2, "activity_l1l2": activity_l1l2}
 
 
-def get(identifier, kwargs=None):
-    """Keras 1 `regularizers.get`: None, an instance, a name (called), or a config dict."""
-    if identifier is None or isinstance(identifier, keras.regularizers.Regularizer):
-        return identifier
-    if isinstance(identifier, dict):
-        config = dict(identifier)
-        return _lookup(config.pop("name"))(**config)
-    if isinstance(identifier, str):
-        return _lookup(identifier)(**(kwargs or {}))
-    if callable(identifier):
-        return identifier
-    raise ValueError(f"Could not interpret regularizer identifier: {identifier!r}")
-
-
-def _lookup(name):
-    if name not in _NAMES:
-        raise ValueError(f"Invalid regularizer: {name!r}")
-    return _NAMES[name]
+get = object_getter("regularizer", _NAMES, keras.regularizers.Regularizer)
 
 
 __all__ = list(_NAMES) + ["get"]
