@@ -26,8 +26,11 @@ test: $(STAMP)
 fixtures:
 	bash fixtures/make/run_all.sh
 
+# Benchmarks print ratios against native Keras 3 / raw h5py / tf_upgrade_v2 measured side by side.
 bench: $(STAMP)
-	$(BIN)/python -m benchmarks.run_all
+	$(BIN)/python -m benchmarks.bench_layers
+	$(BIN)/python -m benchmarks.bench_migrate
+	$(BIN)/python -m benchmarks.bench_loader
 
 docs: $(STAMP)
 	$(BIN)/python -m legacykeras.rules.docs --write README.md
