@@ -130,6 +130,19 @@ def _class_weights_to_sample_weights(y, class_weight):
     return np.asarray([class_weight[int(c)] for c in classes], dtype="float32")
 
 
+def _unique_names(names):
+    """Keras 1 output names made unique for Keras 3 ('model_1', 'model_1' -> 'model_1', 'model_1_1')."""
+    seen, out = set(), []
+    for name in names:
+        candidate, i = name, 0
+        while candidate in seen:
+            i += 1
+            candidate = f"{name}_{i}"
+        seen.add(candidate)
+        out.append(candidate)
+    return out
+
+
 def _make_batches(size, batch_size):
     count = int(np.ceil(size / float(batch_size)))
     return [(i * batch_size, min(size, (i + 1) * batch_size)) for i in range(count)]
@@ -172,7 +185,9 @@ class LegacyModelMixin:
 
     @property
     def output_names(self):
-        return self._legacy_output_names()
+        # While Keras 3 compiles, it gets unique names: Keras 1 allowed duplicates (two outputs of one
+        # nested model are both 'model_1'), which would merge their entries in Keras 3's logs.
+        return getattr(self, "_legacy_compiling_names", None) or self._legacy_output_names()
 
     @output_names.setter
     def output_names(self, value):
@@ -262,19 +277,24 @@ class LegacyModelMixin:
         else:
             nested = [list(metrics)] * len(names)
 
+        keras3_names = _unique_names(names)
         metrics_names = ["loss"]
+        log_keys = ["loss"]
         if len(names) > 1:
             metrics_names += [f"{n}_loss" for n in names]
+            log_keys += [f"{n}_loss" for n in keras3_names]
         per_output = []
-        for name, entries, fn, shape in zip(names, nested, loss_fns, shapes):
+        for name, key, entries, fn, shape in zip(names, keras3_names, nested, loss_fns, shapes):
             objs = []
             for entry in entries:
                 metric_name, obj = lk_compile.resolve_metric(entry, fn, shape)
                 metrics_names.append(f"{name}_{metric_name}" if len(names) > 1 else metric_name)
+                log_keys.append(f"{key}_{metric_name}" if len(names) > 1 else metric_name)
                 objs.append(obj)
             per_output.append(objs)
 
         self._legacy_metrics_names = metrics_names
+        self._legacy_log_keys = log_keys
         self._legacy_loss_fns = loss_fns
         self._legacy_loss_config = loss
         self._legacy_metrics_config = metrics
@@ -282,13 +302,17 @@ class LegacyModelMixin:
         self._legacy_sample_weight_modes = modes
         self._legacy_sample_weight_mode_config = sample_weight_mode
         single = len(names) == 1
-        return super().compile(
-            optimizer=optimizer,
-            loss=losses[0] if single else losses,
-            loss_weights=None if single and weights == [1.0] else weights,
-            metrics=per_output[0] if single else per_output,
-            **kw,
-        )
+        self._legacy_compiling_names = keras3_names
+        try:
+            return super().compile(
+                optimizer=optimizer,
+                loss=losses[0] if single else losses,
+                loss_weights=None if single and weights == [1.0] else weights,
+                metrics=per_output[0] if single else per_output,
+                **kw,
+            )
+        finally:
+            self._legacy_compiling_names = None
 
     def _legacy_ensure_built(self):
         if not self.built:
@@ -348,9 +372,10 @@ class LegacyModelMixin:
         return ys, out
 
     def _legacy_ordered(self, logs):
-        names = self.metrics_names
-        values = [float(logs[n]) for n in names if n in logs]
-        if len(values) != len(names):
+        """Keras 3's logs dict as Keras 1's list, in `metrics_names` order."""
+        keys = getattr(self, "_legacy_log_keys", None) or self.metrics_names
+        values = [float(logs[k]) for k in keys if k in logs]
+        if len(values) != len(keys):
             values = [float(v) for v in logs.values()]
         return values
 
