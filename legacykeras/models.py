@@ -7,7 +7,7 @@ from legacykeras._keras import keras
 from legacykeras.engine.training import LegacyModelMixin, legacy_layer_entry
 from legacykeras.rules import models as rows
 from legacykeras.rules.convert import modern_call, translate
-from legacykeras.runtime import naming
+from legacykeras.runtime import graph_loss, naming
 from legacykeras.runtime.merge import Merge
 
 _Functional = keras.src.models.functional.Functional
@@ -171,6 +171,17 @@ class Model(ModelWeightsMixin, LegacyModelMixin, _Functional):
             outputs = list(outputs)
         name = kw.pop("name", None) or naming.unique_name("Model")
         super().__init__(inputs, outputs, name=name, **kw)
+
+    def compile(self, *args, **kwargs):
+        result = super().compile(*args, **kwargs)
+        # Keras 1 losses may read intermediate tensors of the model (the VAE's z_mean): runtime/graph_loss.
+        losses = self.loss if isinstance(self.loss, (list, tuple)) else [self.loss]
+        graph_loss.bind(self, list(losses), list(self._legacy_loss_fns))
+        return result
+
+    def call(self, inputs, training=None, mask=None, **kwargs):
+        outputs = graph_loss.call(self, inputs, training=training, mask=mask, **kwargs)
+        return super().call(inputs, training=training, mask=mask, **kwargs) if outputs is None else outputs
 
     def get_config(self):
         from legacykeras.engine.topology import container_config

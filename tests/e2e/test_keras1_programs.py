@@ -26,11 +26,7 @@ PROGRAMS = {
 }
 
 # Pieces of other areas that are not there yet, by program (reason shown by pytest).
-MISSING = {
-    "vae_custom_loss": "engine/training: a Keras 1 loss closing over intermediate symbolic tensors "
-                       "(z_mean, z_log_var of the VAE) is not supported yet (Keras 3 raises 'A KerasTensor "
-                       "cannot be used as input to a TensorFlow function')",
-}
+MISSING: dict[str, str] = {}
 
 
 @pytest.fixture(scope="module")
