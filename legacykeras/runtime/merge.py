@@ -37,6 +37,16 @@ def _is_model(layer) -> bool:
     return hasattr(layer, "inputs") and hasattr(layer, "layers")
 
 
+def _source_inputs(branch):
+    """The inputs a branch is fed: a Merge-first Sequential is fed its Merge's branch inputs
+    (in that order; its own input layers are stand-ins built for them), any other model its `inputs`."""
+    layers = getattr(branch, "_layers", None)
+    first = layers[0] if layers else None
+    if isinstance(first, Merge) and first.branches is not None:
+        return first.branch_inputs()
+    return list(branch.inputs)
+
+
 def _batch_dot(x, y, axes):
     """Keras 1 `K.batch_dot(x, y, axes)`; a 2D result gets a trailing axis of size 1."""
     return keras.layers.Dot(axes=list(axes))([x, y])
@@ -100,10 +110,15 @@ class Merge(keras.layers.Layer):
 
     # --- branches -------------------------------------------------------------------
     def branch_inputs(self):
-        """Unique input tensors of the branches, in order (Keras 1 `get_source_inputs`)."""
+        """Unique input tensors of the branches, in order (Keras 1 `get_source_inputs`).
+
+        A branch that is itself a Merge-first Sequential counts by *its* branches' inputs, so a
+        model shared by two Merges (bAbI MemNN: `question_encoder` in `match` and in `answer`)
+        is one input, as in Keras 1.
+        """
         seen, out = set(), []
         for branch in self.branches:
-            for tensor in branch.inputs:
+            for tensor in _source_inputs(branch):
                 if id(tensor) not in seen:
                     seen.add(id(tensor))
                     out.append(tensor)
@@ -113,7 +128,7 @@ class Merge(keras.layers.Layer):
         positions = {id(t): i for i, t in enumerate(self.branch_inputs())}
         per_branch = []
         for branch in self.branches:
-            picked = [inputs[positions[id(t)]] for t in branch.inputs]
+            picked = [inputs[positions[id(t)]] for t in _source_inputs(branch)]
             per_branch.append(picked[0] if len(picked) == 1 else picked)
         return per_branch
 
