@@ -13,6 +13,8 @@ kernel shape and `dim_ordering='tf'`.
 
 from __future__ import annotations
 
+import inspect
+
 import numpy as np
 
 from legacykeras._keras import keras
@@ -113,15 +115,34 @@ class LegacyInitializer(keras.initializers.Initializer):
         self.function = function
 
     def __call__(self, shape, dtype=None):
-        try:
-            value = self.function(tuple(shape), dim_ordering="tf")
-        except TypeError:
-            value = self.function(tuple(shape))
+        # Keras 1 called `init(shape, name=...)` (convolutions added `dim_ordering`), never `dtype`:
+        # pass each keyword only where the callable takes it (`lambda shape, name: ...` is common).
+        kwargs = {key: value for key, value in (("name", None), ("dim_ordering", "tf"))
+                  if _accepts(self.function, key)}
+        value = self.function(tuple(shape), **kwargs)
+        if isinstance(value, keras.Variable):
+            value = value.value
         value = keras.ops.convert_to_tensor(value)
         return keras.ops.cast(value, dtype or keras.config.floatx())
 
     def get_config(self):
         return {"function": getattr(self.function, "__name__", repr(self.function))}
+
+    @classmethod
+    def from_config(cls, config):
+        function = config.get("function")
+        if not callable(function):
+            raise TypeError(f"A Keras 1 custom initializer ({function!r}) cannot be rebuilt from its config: the "
+                            "config only names the function. Pass the callable itself as `init=`.")
+        return cls(function)
+
+
+def _accepts(function, keyword):
+    try:
+        params = inspect.signature(function).parameters
+    except (TypeError, ValueError):  # a builtin or C callable: assume Keras 1's `name=` only
+        return keyword == "name"
+    return keyword in params or any(p.kind is inspect.Parameter.VAR_KEYWORD for p in params.values())
 
 
 def legacy_initializer(value):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from legacykeras.rules.schema import CallRule
-from legacykeras.runtime.layer import LegacyLayerMixin
+from legacykeras.runtime.layer import LegacyLayerMixin, live_values
 
 
 def legacy_layer_class(rule: CallRule, modern_cls: type, *, module: str, extra: dict | None = None) -> type:
@@ -16,7 +16,9 @@ def legacy_layer_class(rule: CallRule, modern_cls: type, *, module: str, extra: 
     def __init__(self, *args, **kwargs):
         translation = self._legacy_translate(args, kwargs)
         modern_cls.__init__(
-            self, **self._legacy_modern_kwargs(translation), **self._legacy_base_kwargs(translation)
+            # live_values here too: adapters that override `_legacy_modern_kwargs` (recurrent layers)
+            # still get Keras 1 `init(shape, name)` callables and config dicts made live.
+            self, **live_values(self._legacy_modern_kwargs(translation)), **self._legacy_base_kwargs(translation)
         )
         self._legacy_finish(translation)
 

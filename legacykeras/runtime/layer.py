@@ -93,7 +93,7 @@ class LegacyLayerMixin:
             self.activity_regularizer = _SummedOverBatch(regularizer)
 
     def _legacy_modern_kwargs(self, translation: Translation) -> dict:
-        return {key: _live_value(key, value) for key, value in instantiate_all(translation.kwargs).items()}
+        return live_values(instantiate_all(translation.kwargs))
 
     # --- weights ------------------------------------------------------------------------
     @property
@@ -232,6 +232,11 @@ def _with_axis(constraint, axis_map: dict):
     remapped = copy.copy(constraint)
     remapped.axis = moved if isinstance(constraint.axis, (list, tuple)) or len(moved) != 1 else moved[0]
     return remapped
+
+
+def live_values(kwargs: dict) -> dict:
+    """Keras 3 keywords with Keras 1 values made live (idempotent; see `_live_value`)."""
+    return {key: _live_value(key, value) for key, value in kwargs.items()}
 
 
 def _live_value(key: str, value):
