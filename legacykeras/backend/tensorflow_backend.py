@@ -428,7 +428,7 @@ def sqrt(x):
 
 @lifted
 def pow(x, a):
-    return tf.pow(_value(x), a)
+    return tf.pow(*_operands(x, a))
 
 
 @lifted
@@ -443,10 +443,40 @@ def clip(x, min_value, max_value):
     return tf.clip_by_value(x, tf.cast(min_value, x.dtype), tf.cast(max_value, x.dtype))
 
 
+def _operands(x, y):
+    """Two operands of one dtype, as Keras 1 allowed them (`K.maximum(x, 0)` on a float `x`).
+
+    A Python number or numpy value takes the tensor's dtype (unless a fractional value meets an
+    integer tensor); a float operand meeting an integer or boolean one casts the latter to its float
+    dtype, as Theano upcast.
+    """
+    def is_constant(v):
+        return isinstance(v, (int, float, bool, np.generic, np.ndarray, list, tuple))
+
+    xv, yv = _value(x), _value(y)
+    if is_constant(x) and not is_constant(y):
+        xv = _constant_like(x, yv)
+    elif is_constant(y) and not is_constant(x):
+        yv = _constant_like(y, xv)
+    if xv.dtype != yv.dtype:
+        if xv.dtype.is_floating and not yv.dtype.is_floating:
+            yv = tf.cast(yv, xv.dtype)
+        elif yv.dtype.is_floating and not xv.dtype.is_floating:
+            xv = tf.cast(xv, yv.dtype)
+    return xv, yv
+
+
+def _constant_like(value, tensor):
+    array = np.asarray(value)
+    if not tensor.dtype.is_floating and array.dtype.kind == "f" and not np.all(np.mod(array, 1) == 0):
+        return tf.convert_to_tensor(array, dtype=floatx())
+    return tf.convert_to_tensor(array.astype(tensor.dtype.as_numpy_dtype))
+
+
 def _binary(tf_fn, name):
     @lifted
     def op(x, y):
-        return tf_fn(_value(x), _value(y))
+        return tf_fn(*_operands(x, y))
 
     op.__name__ = op.__qualname__ = name
     op.__doc__ = f"Keras 1 `K.{name}(x, y)`, element-wise."
