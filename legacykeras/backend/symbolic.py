@@ -175,6 +175,18 @@ def fed_phase(value):
         _state.phase = previous
 
 
+# --- inputs bound to a value ------------------------------------------------------------------
+def bind_value(placeholder, value):
+    """Give an input placeholder the concrete tensor or variable it stands for (Keras 1's
+    `Input(tensor=K.variable(...))`): `K.function` feeds it when it is not among the fed inputs."""
+    placeholder._legacy_bound_value = value
+    return placeholder
+
+
+def bound_value(placeholder):
+    return getattr(placeholder, "_legacy_bound_value", None)
+
+
 # --- gradients -------------------------------------------------------------------------------
 def source_inputs(tensor) -> list:
     """The `keras.Input` tensors a KerasTensor depends on, in first-seen order."""
@@ -283,7 +295,13 @@ class Function:
                 )
         symbolic = [t for t in [*self.outputs, *(u.value for u in self.updates)] if is_symbolic(t)]
         self._symbolic = symbolic
-        self._graph = keras.Function(self._graph_inputs, symbolic) if symbolic and self._graph_inputs else None
+        # Inputs bound to a concrete value (Keras 1 `Input(tensor=K.variable(...))`) that are not fed
+        # take their value (read at each call) as Keras 1's graph did.
+        fed = {id(x) for x in self._graph_inputs}
+        sources = {id(s): s for t in symbolic for s in source_inputs(t)}
+        self._bound = [s for s in sources.values() if id(s) not in fed and bound_value(s) is not None]
+        graph_inputs = [*self._graph_inputs, *self._bound]
+        self._graph = keras.Function(graph_inputs, symbolic) if symbolic and graph_inputs else None
         if symbolic and self._graph is None:
             raise ValueError("K.function: symbolic outputs need at least one input placeholder.")
 
@@ -307,6 +325,9 @@ class Function:
                 phase = int(np.asarray(value))
                 continue
             feeds.append(tf.convert_to_tensor(value, dtype=placeholder.dtype))
+        for placeholder in self._bound:
+            value = bound_value(placeholder)
+            feeds.append(tf.cast(value.value if isinstance(value, keras.Variable) else value, placeholder.dtype))
         with fed_phase(phase if phase is not None else getattr(_state, "phase", None)):
             computed = run_graph(self._graph, feeds) if self._graph is not None else []
         computed = dict(zip([id(t) for t in self._symbolic], computed))

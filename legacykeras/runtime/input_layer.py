@@ -54,6 +54,20 @@ def Input(shape=None, batch_shape=None, name=None, dtype=None, sparse=False, ten
         # K.gradients / K.function must reach the placeholders through it. A Keras 3 InputLayer would cut
         # that history, so the expression itself is the input; Keras 3 models accept such inputs.
         return tensor
+    if tensor is not None and not isinstance(tensor, keras.KerasTensor):
+        # A concrete tensor or variable (Keras 1 made any tensor an input): an input placeholder bound
+        # to it, which K.function feeds with its current value when the graph runs.
+        from legacykeras.backend import symbolic
+
+        shape = tuple(keras.ops.shape(tensor))
+        if batch_shape is None:
+            batch_shape = shape
+        if len(batch_shape) != len(shape):
+            raise ValueError(f"Input(tensor=...): the tensor has shape {shape}, but the Input was given "
+                             f"shape {tuple(batch_shape)[1:]} ({len(batch_shape)} dimensions with the batch).")
+        layer = InputLayer(batch_input_shape=batch_shape, name=name, sparse=sparse, _quiet=True,
+                           input_dtype=dtype or keras.backend.standardize_dtype(tensor.dtype))
+        return symbolic.bind_value(layer.output, tensor)
     layer = InputLayer(batch_input_shape=batch_shape, input_dtype=dtype or keras.config.floatx(), name=name,
                        sparse=sparse, input_tensor=tensor, _quiet=True)
     return layer.output
