@@ -24,6 +24,7 @@ Keras 1 semantics users can see, and how they are kept:
 
 from __future__ import annotations
 
+import contextlib
 import json
 import numbers
 import warnings
@@ -169,6 +170,52 @@ def _nb_samples(arrays):
     return len(next(a for a in arrays if a is not None))
 
 
+def _trainable_flags(model) -> list:
+    """(depth, layer, trainable) for the model and every nested layer, parents first."""
+    flags = [(-1, model, model.trainable)]
+    seen = {id(model)}
+
+    def walk(layer, depth):
+        for sub in getattr(layer, "_layers", None) or ():
+            if id(sub) in seen:  # shared layers, and layers that list their wrapper
+                continue
+            seen.add(id(sub))
+            flags.append((depth, sub, sub.trainable))
+            walk(sub, depth + 1)
+
+    walk(model, 0)
+    return flags
+
+
+class _Flags:
+    """A plain holder: Keras 3 tracks layers found in list attributes, and these include the model."""
+
+    def __init__(self, items):
+        self.items = items
+
+
+def _set_flags(flags) -> None:
+    # Setting a container's flag resets its children, so parents go first.
+    for _, layer, trainable in sorted(flags, key=lambda item: item[0]):
+        if layer.trainable != trainable:
+            layer.trainable = trainable
+
+
+@contextlib.contextmanager
+def _trainable_as_compiled(model):
+    holder = getattr(model, "_legacy_compiled_trainable", None)
+    compiled = holder.items if holder is not None else None
+    if not compiled or all(layer.trainable == flag for _, layer, flag in compiled):
+        yield
+        return
+    now = [(depth, layer, layer.trainable) for depth, layer, _ in compiled]
+    _set_flags(compiled)
+    try:
+        yield
+    finally:
+        _set_flags(now)
+
+
 class LegacyModelMixin:
     """Keras 1 training and saving API over `keras.Model` / `keras.Sequential`."""
 
@@ -303,6 +350,9 @@ class LegacyModelMixin:
         self._legacy_sample_weight_mode_config = sample_weight_mode
         single = len(names) == 1
         self._legacy_compiling_names = keras3_names
+        # Keras 1 froze `trainable` at compile: the GAN idiom compiles D, sets D.trainable = False,
+        # then compiles the combined model, and D.train_on_batch must still train D.
+        self._legacy_compiled_trainable = _Flags(_trainable_flags(self))
         try:
             return super().compile(
                 optimizer=optimizer,
@@ -380,6 +430,10 @@ class LegacyModelMixin:
         return values
 
     def _legacy_train_batch(self, xs, ys, sws):
+        with _trainable_as_compiled(self):
+            return self._legacy_train_batch_now(xs, ys, sws)
+
+    def _legacy_train_batch_now(self, xs, ys, sws):
         if sws is None and self._legacy_can_split(xs):
             return self._legacy_ordered(self._legacy_distributed_step(xs, ys))
         logs = super().train_on_batch(_unlist(xs), _unlist(ys), sample_weight=None if sws is None else _unlist(sws),
