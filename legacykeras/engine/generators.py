@@ -51,18 +51,13 @@ def fit_generator(model, x, samples_per_epoch, epochs, verbose=1, callbacks=None
     chain.on_train_begin()
     val_arrays = None
     if do_validation and not val_gen:
-        if len(validation_data) == 2:
-            vx, vy = validation_data
-            vsw = None
-        elif len(validation_data) == 3:
-            vx, vy, vsw = validation_data
-        else:
-            raise ValueError("validation_data should be a tuple (val_x, val_y, val_sample_weight) or "
-                             f"(val_x, val_y). Found: {validation_data}")
-        vys, vsws = model._legacy_targets_and_weights(vy, vsw)
-        val_arrays = (model._legacy_inputs(vx), vys, vsws)
+        val_arrays = model._legacy_validation_arrays(
+            validation_data,
+            "validation_data should be a tuple (val_x, val_y, val_sample_weight) or "
+            f"(val_x, val_y). Found: {validation_data}")
+        vxs, vys, vsws = val_arrays
         object.__setattr__(model, "validation_data",
-                           [*val_arrays[0], *vys, *(vsws or [np.ones(len(a)) for a in vys])])
+                           [*vxs, *vys, *(vsws or [np.ones(len(a)) for a in vys])])
     else:
         object.__setattr__(model, "validation_data", None)
 

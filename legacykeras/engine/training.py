@@ -507,17 +507,10 @@ class LegacyModelMixin:
         check_loss_and_target_compatibility(ys, self._legacy_loss_fns, [tuple(t.shape) for t in self.outputs])
         val = None
         if validation_data is not None:
-            if len(validation_data) == 2:
-                vx, vy = validation_data
-                vsw = None
-            elif len(validation_data) == 3:
-                vx, vy, vsw = validation_data
-            else:
-                raise ValueError("When passing validation_data, it must contain 2 (x_val, y_val) or 3 (x_val, "
-                                 f"y_val, val_sample_weights) items, however it contains {len(validation_data)} "
-                                 "items")
-            vys, vsws = self._legacy_targets_and_weights(vy, vsw)
-            val = (self._legacy_inputs(vx), vys, vsws)
+            val = self._legacy_validation_arrays(
+                validation_data,
+                "When passing validation_data, it must contain 2 (x_val, y_val) or 3 (x_val, y_val, "
+                f"val_sample_weights) items, however it contains {len(validation_data)} items")
         elif validation_split and 0.0 < validation_split < 1.0:
             split_at = int(_nb_samples(xs) * (1.0 - validation_split))
             val = ([a[split_at:] for a in xs], [a[split_at:] for a in ys],
@@ -526,6 +519,20 @@ class LegacyModelMixin:
             sws = None if sws is None else [w[:split_at] for w in sws]
         return self._legacy_fit_loop(xs, ys, sws, batch_size, epochs, verbose, callbacks, val, shuffle,
                                      initial_epoch)
+
+    def _legacy_validation_arrays(self, validation_data, error: str):
+        """(inputs, targets, sample weights) from Keras 1's (x, y) or (x, y, sample_weight) tuple.
+
+        `error` is the message Keras 1 gave for other lengths (fit and fit_generator worded it apart).
+        """
+        if len(validation_data) == 2:
+            (vx, vy), vsw = validation_data, None
+        elif len(validation_data) == 3:
+            vx, vy, vsw = validation_data
+        else:
+            raise ValueError(error)
+        vys, vsws = self._legacy_targets_and_weights(vy, vsw)
+        return self._legacy_inputs(vx), vys, vsws
 
     def _legacy_check_compiled(self, method):
         if getattr(self, "_legacy_metrics_names", None) is None:
