@@ -12,18 +12,15 @@ import libcst as cst
 from migrate import literals
 from migrate.literals import NOT_LITERAL
 from migrate.transforms import calls
+from migrate.transforms.binding import bind_args
 
 _H5 = (".hdf5", ".hd5", ".h5")
 
 
 def convert_checkpoint(m, row, original: cst.Call, updated: cst.Call, qualified):
-    bound = {}
-    for index, arg in enumerate(updated.args):
-        if arg.star:
-            return None
-        name = arg.keyword.value if arg.keyword is not None else (
-            row.positional[index] if index < len(row.positional) else None)
-        bound[name] = arg
+    bound = bind_args(row, updated)
+    if bound is None:
+        return None
     path_arg = bound.get("filepath")
     if path_arg is None:
         return None

@@ -12,21 +12,17 @@ import libcst as cst
 
 from migrate import literals
 from migrate.transforms.calls import keyword_arg, with_commas
+from migrate.transforms.binding import bind_args
 
 _RESAMPLE = {"nearest": "NEAREST", "lanczos": "LANCZOS", "bilinear": "BILINEAR", "bicubic": "BICUBIC",
              "cubic": "BICUBIC"}
 
 
 def convert_imresize(m, row, original: cst.Call, updated: cst.Call, qualified):
-    bound = {}
-    for index, arg in enumerate(updated.args):
-        if arg.star:
-            return None
-        name = arg.keyword.value if arg.keyword is not None else (
-            row.positional[index] if index < len(row.positional) else None)
-        if name is None:
-            return None
-        bound[name] = arg.value
+    args = bind_args(row, updated)
+    if args is None:
+        return None
+    bound = {name: arg.value for name, arg in args.items()}
     size, array = bound.get("size"), bound.get("arr")
     if array is None or "mode" in bound or not isinstance(size, (cst.Tuple, cst.List)) or len(size.elements) != 2:
         return None

@@ -19,6 +19,7 @@ import libcst as cst
 
 from migrate import literals
 from migrate.transforms import calls, facts
+from migrate.transforms.binding import bind_args
 
 # Keras 1 samples argument -> (Keras 3 steps argument, the argument holding its generator).
 _STEPS = {
@@ -31,7 +32,7 @@ _NEEDS_PARENS = (cst.BinaryOperation, cst.BooleanOperation, cst.UnaryOperation, 
 
 
 def convert(m, row, original: cst.Call, updated: cst.Call, known: bool):
-    bound = _bind(row, updated)
+    bound = bind_args(row, updated)
     if bound is None:
         return calls.convert_call(m, row, original, updated, keras1=True, method=True, known_receiver=known)
     handled: dict[str, cst.Arg | None] = {}
@@ -66,20 +67,6 @@ def convert(m, row, original: cst.Call, updated: cst.Call, known: bool):
                               handled=handled, changes=changes)
 
 
-def _bind(row, call: cst.Call) -> dict[str, cst.Arg] | None:
-    bound = {}
-    position = 0
-    for arg in call.args:
-        if arg.star:
-            return None
-        if arg.keyword is None:
-            if position >= len(row.positional):
-                return None
-            bound[row.positional[position]] = arg
-            position += 1
-        else:
-            bound[arg.keyword.value] = arg
-    return bound
 
 
 def _ceil_div(m, samples: cst.BaseExpression, batch_size: cst.BaseExpression) -> cst.BaseExpression | None:

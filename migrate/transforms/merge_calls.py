@@ -23,25 +23,12 @@ import libcst as cst
 from legacykeras.rules.models import MERGE_MODES
 from migrate import literals
 from migrate.transforms.calls import keyword_arg, with_commas
+from migrate.transforms.binding import bind_args
 
 _MERGE_LAYER = "keras.engine.topology.Merge"
 _SEQUENTIAL = "keras.models.Sequential"
 
 
-def _bind(row, call: cst.Call) -> dict[str, cst.Arg] | None:
-    bound: dict[str, cst.Arg] = {}
-    position = 0
-    for arg in call.args:
-        if arg.star:
-            return None
-        if arg.keyword is None:
-            if position >= len(row.positional):
-                return None
-            bound[row.positional[position]] = arg
-            position += 1
-        else:
-            bound[arg.keyword.value] = arg
-    return bound
 
 
 def _mode(bound) -> str | None:
@@ -78,7 +65,7 @@ def _cos_note(m, row, original, mode):
 
 
 def convert_merge_function(m, row, original: cst.Call, updated: cst.Call, qualified):
-    bound = _bind(row, updated)
+    bound = bind_args(row, updated)
     if bound is None or "inputs" not in bound:
         return None
     mode = _mode(bound)
@@ -102,7 +89,7 @@ def convert_merge_function(m, row, original: cst.Call, updated: cst.Call, qualif
 
 
 def convert_merge_layer(m, row, original: cst.Call, updated: cst.Call, qualified):
-    bound = _bind(row, updated)
+    bound = bind_args(row, updated)
     if bound is None:
         return None
     if "layers" in bound and literals.literal(bound["layers"].value) is not None:
@@ -222,7 +209,7 @@ def _is_merge_of_models(m, expression) -> bool:
     row = m.tables.row(qualified) if qualified else None
     if row is None or row.old != _MERGE_LAYER or not m.enabled(row.code):
         return False
-    bound = _bind(row, expression)
+    bound = bind_args(row, expression)
     return bound is not None and "layers" in bound and _mode(bound) is not None and not any(
         k in bound for k in ("output_shape", "output_mask", "arguments", "node_indices", "tensor_indices"))
 
@@ -271,7 +258,7 @@ def _functional(m, chain: _Chain, body, results) -> dict[int, list] | None:
     if not isinstance(merge_statement, cst.SimpleStatementLine):
         return None
     merge_call = merge_statement.body[0].value.args[0].value  # updated `Merge(...)`
-    bound = _bind(row, merge_call)
+    bound = bind_args(row, merge_call)
     mode = _mode(bound)
     options = [a for a in _options(m, row, chain.merge_call, bound, mode, layer=False) or ()]
     layers = bound["layers"].value

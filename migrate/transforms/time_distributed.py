@@ -12,6 +12,7 @@ import libcst as cst
 
 from migrate import literals
 from migrate.transforms import calls
+from migrate.transforms.binding import bind_args
 
 _WRAPPER_ARGS = ("name", "trainable", "input_shape", "batch_input_shape", "input_dim", "input_length",
                  "input_dtype")
@@ -19,14 +20,13 @@ _WRAPPER_ARGS = ("name", "trainable", "input_shape", "batch_input_shape", "input
 
 def convert(m, row, original: cst.Call, updated: cst.Call, qualified):
     dense_row = m.tables.row("keras.layers.core.Dense")
-    if dense_row is None or any(a.star for a in updated.args):
+    if dense_row is None:
         return None
     dense_args, wrapper = [], {}
-    for index, arg in enumerate(updated.args):
-        name = arg.keyword.value if arg.keyword is not None else (
-            row.positional[index] if index < len(row.positional) else None)
-        if name is None:
-            return None
+    bound = bind_args(row, updated)
+    if bound is None:
+        return None
+    for name, arg in bound.items():
         if name in _WRAPPER_ARGS:
             wrapper[name] = arg.value
         else:
