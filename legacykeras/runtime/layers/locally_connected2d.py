@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from legacykeras._keras import keras
 from legacykeras.runtime.layers.locally_connected1d import _check_valid
+from legacykeras.runtime.layers.kernel_bias import set_kernel_bias_options
 
 ops = keras.ops
 
@@ -26,12 +27,8 @@ class LocallyConnected2D(keras.layers.Layer):
         self.strides = tuple(strides)
         self.data_format = data_format or keras.config.image_data_format()
         self.activation = keras.activations.get(activation)
-        self.kernel_initializer = keras.initializers.get(kernel_initializer)
-        self.kernel_regularizer = keras.regularizers.get(kernel_regularizer)
-        self.bias_regularizer = keras.regularizers.get(bias_regularizer)
-        self.kernel_constraint = keras.constraints.get(kernel_constraint)
-        self.bias_constraint = keras.constraints.get(bias_constraint)
-        self.use_bias = use_bias
+        set_kernel_bias_options(self, kernel_initializer, kernel_regularizer, bias_regularizer,
+                                kernel_constraint, bias_constraint, use_bias)
         self.input_spec = keras.layers.InputSpec(ndim=4)
 
     @property

@@ -7,6 +7,7 @@ output_dim) and b (nb_feature, output_dim).
 from __future__ import annotations
 
 from legacykeras._keras import keras
+from legacykeras.runtime.layers.kernel_bias import set_kernel_bias_options
 
 ops = keras.ops
 
@@ -18,12 +19,8 @@ class MaxoutDense(keras.layers.Layer):
         super().__init__(activity_regularizer=activity_regularizer, **kwargs)
         self.units = units
         self.nb_feature = nb_feature
-        self.kernel_initializer = keras.initializers.get(kernel_initializer)
-        self.kernel_regularizer = keras.regularizers.get(kernel_regularizer)
-        self.bias_regularizer = keras.regularizers.get(bias_regularizer)
-        self.kernel_constraint = keras.constraints.get(kernel_constraint)
-        self.bias_constraint = keras.constraints.get(bias_constraint)
-        self.use_bias = use_bias
+        set_kernel_bias_options(self, kernel_initializer, kernel_regularizer, bias_regularizer,
+                                kernel_constraint, bias_constraint, use_bias)
         self.input_spec = keras.layers.InputSpec(ndim=2)
 
     def build(self, input_shape):
