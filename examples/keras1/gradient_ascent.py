@@ -23,16 +23,22 @@ model.add(Dense(3, activation='softmax'))
 layer_dict = dict([(layer.name, layer) for layer in model.layers])
 input_img = model.input
 layer_output = layer_dict['conv2'].output
-filter_index = 2
-if K.image_dim_ordering() == 'th':
-    loss = K.mean(layer_output[:, filter_index, :, :])
-else:
-    loss = K.mean(layer_output[:, :, :, filter_index])
-grads = K.gradients(loss, input_img)[0]
-grads /= (K.sqrt(K.mean(K.square(grads))) + 1e-5)
-iterate = K.function([input_img, K.learning_phase()], [loss, grads])
-
 input_img_data = np.random.random((1,) + input_shape) * 20 + 128.
+start = input_img_data.copy()
+# As Keras 1's conv_filter_visualization does, skip dead filters (a ReLU filter that never fires on
+# this input has zero loss and zero gradient): initial weights are random.
+for filter_index in range(6):
+    if K.image_dim_ordering() == 'th':
+        loss = K.mean(layer_output[:, filter_index, :, :])
+    else:
+        loss = K.mean(layer_output[:, :, :, filter_index])
+    grads = K.gradients(loss, input_img)[0]
+    grads /= (K.sqrt(K.mean(K.square(grads))) + 1e-5)
+    iterate = K.function([input_img, K.learning_phase()], [loss, grads])
+    if iterate([start, 0])[0] > 0:
+        break
+
+input_img_data = start.copy()
 losses = []
 for i in range(20):
     loss_value, grads_value = iterate([input_img_data, 0])
