@@ -188,6 +188,20 @@ def bench_migrate_cpu(paths) -> float:
     return _rate(len(paths), time.process_time() - start)
 
 
+def bench_libcst_floor(paths) -> float:
+    """Files per CPU-second for LibCST alone: read, parse, generate the code back, no rewriting.
+
+    The ceiling for any codemod that parses whole files with LibCST, `migrate` at `-j 1` included.
+    """
+    import libcst
+
+    start = time.process_time()
+    for path in paths:
+        with open(path, encoding="utf-8") as f:
+            libcst.parse_module(f.read()).code
+    return _rate(len(paths), time.process_time() - start)
+
+
 def bench_command(command, count: int) -> float:
     start = time.perf_counter()
     result = subprocess.run(command, capture_output=True, text=True)
@@ -230,6 +244,7 @@ def main(argv=None) -> int:
             cpu_round = bench_tf_upgrade_in_process(paths, out, clock=time.process_time)
             cpu_tf = None if cpu_round is None else max(cpu_tf or 0.0, cpu_round)
         rows.append(("per CPU-second", cpu_migrate, float("nan"), cpu_tf))
+        floor = max(bench_libcst_floor(paths) for _ in range(args.repeat))
 
         if not args.no_cli:
             env_python = sys.executable
@@ -251,6 +266,9 @@ def main(argv=None) -> int:
             tf_text = f"{tf:.1f}" if tf else "n/a"
             two_text = f"{two:.1f}" if two == two else "n/a"
             print(f"{label:<16}{one:>12.1f}{two_text:>14}{tf_text:>15}{ratio_1:>12}{ratio_2:>12}")
+        if cpu_tf:
+            print(f"LibCST parse + code generation alone, no rewriting: {floor:.1f} files per CPU-second "
+                  f"= {floor / cpu_tf:.2f}x tf_upgrade_v2 (the ceiling for a whole-file LibCST codemod at -j 1)")
         best = max((max(one, two if two == two else 0) / tf for _, one, two, tf in rows if tf), default=None)
         worst = min((one / tf for _, one, _, tf in rows if tf), default=None)
         if worst is not None:
