@@ -30,6 +30,22 @@ BASE_ARGS = (
 )
 
 
+def input_length_layout(rule: CallRule) -> str | None:
+    """How a Keras 1 layer read the base arguments `input_dim` / `input_length`.
+
+    'own' (Embedding): `input_length` alone is the input shape, `(input_length,)`.
+    'sequence' (recurrent layers, Convolution1D, TimeDistributedDense, ...): `input_dim` means
+    `input_shape=(input_length, input_dim)`, the length None when not given; `input_length` alone
+    did nothing. None: `input_dim` means `input_shape=(input_dim,)`, as in Keras 3.
+    """
+    if "input_length" in rule.own_args:
+        return "own"
+    if "input_length" in rule.positional or "input_length" in rule.config or (
+            rule.old.startswith("keras.layers.recurrent.") and rule.layer):
+        return "sequence"
+    return None
+
+
 class LegacyArgumentError(TypeError):
     """A Keras 1 argument that cannot be honoured, with the reason and the modern way."""
 

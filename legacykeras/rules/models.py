@@ -155,6 +155,16 @@ PREDICT_PROBA = CallRule(
     why="Keras 3 has no `predict_proba`: `predict` returns the same probabilities",
 )
 
+RESET_STATES = CallRule(
+    code="LK523",
+    old="keras.engine.training.Model.reset_states",
+    new=None,
+    aliases=("keras.models.Sequential.reset_states",),
+    layer=False,
+    why="Keras 3 models have no `reset_states`: call `layer.reset_state()` on each stateful RNN layer "
+        "(`for layer in model.layers: if getattr(layer, 'stateful', False): layer.reset_state()`)",
+)
+
 # The arguments every Keras 1 layer took (`keras.engine.topology.Layer.__init__`) and what a
 # Keras 3 layer does with them. Keras 3 layers accept `name`, `trainable`, `input_shape`,
 # `input_dim` and `dtype` (the compute dtype, not Keras 1's `input_dtype`).
@@ -180,4 +190,4 @@ LAYER = CallRule(
 )
 
 RULES = [MODEL, INPUT, INPUT_LAYER, MERGE_FUNCTION, MERGE_LAYER, FIT_GENERATOR,
-         EVALUATE_GENERATOR, PREDICT_GENERATOR, PREDICT_CLASSES, PREDICT_PROBA, LAYER]
+         EVALUATE_GENERATOR, PREDICT_GENERATOR, PREDICT_CLASSES, PREDICT_PROBA, RESET_STATES, LAYER]

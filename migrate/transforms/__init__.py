@@ -97,6 +97,10 @@ def _dispatch_method(m, original: cst.Call, updated: cst.Call) -> cst.BaseExpres
         result = handler(m, row, original, updated, known)
         return updated if result is None else result
     if row.new is None:
+        if known:  # a Keras model's method that Keras 3 models lack (`model.reset_states()`)
+            from migrate.engine import gone_message
+
+            m.todo(original, row.code, gone_message(row))
         return updated
     result = calls.convert_call(m, row, original, updated, keras1=method != row.new_name, method=True,
                                 known_receiver=known)

@@ -20,6 +20,7 @@ import dataclasses
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
+from legacykeras.rules.convert import input_length_layout
 from legacykeras.rules.schema import MISSING, CallRule, Expr
 from migrate import literals
 from migrate.literals import NOT_LITERAL
@@ -72,7 +73,9 @@ def convert_call(m, row: CallRule, original: cst.Call, updated: cst.Call, *, ker
     changes = list(changes or [])
     legacy = row.legacy_keywords()
     keywords = [a.keyword.value for a in updated.args if a.keyword is not None]
-    sure = keras1 or force or bool(handled) or any(k in legacy and k not in _modern_names(row) for k in keywords)
+    sure = keras1 or force or bool(handled) or any(
+        (k in legacy and k not in _modern_names(row)) or _gone_keyword(m, row, k) or _sequence_keyword(row, k)
+        for k in keywords)
     defaults_only = not sure and method and known_receiver and m.keras1_file
     # In a Keras 1 file, a modern-looking call still takes the value maps (`monitor='val_acc'`).
     values_only = not sure and m.keras1_file and any(k in row.values for k in keywords)
@@ -119,6 +122,53 @@ def convert_call(m, row: CallRule, original: cst.Call, updated: cst.Call, *, ker
         return None  # every rewrite above says what it did: no message, no change
     m.fixed(original, row.code, "; ".join(changes))
     return new_call
+
+
+def _sequence_keyword(row: CallRule, keyword: str) -> bool:
+    """`LSTM(input_dim=)`, `Embedding(input_length=)`: Keras 3 reads these differently or not at all."""
+    layout = input_length_layout(row)
+    return keyword == "input_length" and layout is not None or keyword == "input_dim" and layout == "sequence"
+
+
+def _sequence_shape(m, row, original, items, changes):
+    """Keras 1's `input_dim` / `input_length` on a sequence layer -> `input_shape` (see
+    `input_length_layout`); Keras 3 reads `input_dim` as `input_shape=(input_dim,)`."""
+    layout = input_length_layout(row)
+    if layout is None:
+        return items
+    by_name = {i.name: i for i in items if i.kind in ("kw", "pos")}
+    length = by_name.get("input_length")
+    dim = by_name.get("input_dim") if layout == "sequence" else None
+    if length is None and dim is None:
+        return items
+    if "input_shape" in by_name or "batch_input_shape" in by_name:
+        m.todo(original, row.code, "`input_dim`/`input_length` given with an input shape: keep one `input_shape`")
+        for item in (length, dim):
+            if item is not None:
+                item.keyword, item.kind = item.name, "done"
+        return items
+    if layout == "sequence" and dim is None:
+        changes.append("`input_length` without `input_dim` set no shape in Keras 1: removed")
+        return [i for i in items if i is not length]
+    parts = [length.arg.value if length is not None else cst.Name("None")]
+    if dim is not None:
+        parts.append(dim.arg.value)
+    present = [i for i in (length, dim) if i is not None]
+    last = max(items.index(i) for i in present)
+    shape = _keyword_arg("input_shape", literals.tuple_node(parts)).with_changes(comma=items[last].arg.comma)
+    first = min(items.index(i) for i in present)
+    new_item = _Item("input_shape", shape, present[0].orig, "done", "input_shape")
+    items = [i for i in items if i not in present]
+    items.insert(first, new_item)
+    spelled = " and ".join(f"`{i.name}`" for i in present)
+    changes.append(f"{spelled} {'are' if len(present) > 1 else 'is'} now `input_shape`")
+    return items
+
+
+def _gone_keyword(m, row: CallRule, keyword: str) -> bool:
+    """A Keras 1 argument Keras 3's callable does not take (`Embedding(dropout=)`): a Keras 1 call."""
+    return row.new is not None and any(n.arg == keyword for n in row.no_equivalent) and (
+        m.tables.accepts(row.new, keyword) is False)
 
 
 def _modern_names(row: CallRule) -> set[str]:
@@ -273,6 +323,7 @@ def _apply_actions(m, row, original, items, handled, changes):
     out = _merge(m, row, original, out, changes)
     if out is None:
         return None
+    out = _sequence_shape(m, row, original, out, changes)
     out = _rename(m, row, original, out, changes)
     if out is None:
         return None
