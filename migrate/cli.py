@@ -3,11 +3,18 @@
     migrate PATH...               show a unified diff, write nothing
     migrate --write PATH...       rewrite files in place (atomically)
     migrate --check PATH...       exit 1 if anything would change (CI, pre-commit)
+    migrate --out-dir DIR PATH... write migrated copies into DIR (a complete tree), originals untouched
+
+Defaults for --select, --ignore, --exclude, --dim-ordering and -j come from
+`[tool.migrate]` in the closest pyproject.toml (`migrate.config`); flags win.
+`# migrate: skip` / `# migrate: skip-file` comments leave code as it is
+(`migrate.pragmas`).
 
 Exit codes:
-    0  nothing to change (or --write changed it), every file was read
+    0  nothing to change (or --write / --out-dir wrote it), every file was read
     1  --check: some file would change
-    2  usage error (bad option, path that does not exist)
+    2  usage error (bad option, path that does not exist, --write with --out-dir,
+       an out-dir inside an input folder, a bad [tool.migrate] table)
     3  some file could not be processed (syntax error, Python 2, unreadable);
        it was left as it was. Takes precedence over 1.
 
@@ -36,7 +43,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="migrate",
         description="Rewrite Keras 1 code as Keras 3 code. Default: print a unified diff and write nothing.",
-        epilog="Exit codes: 0 nothing to change / done; 1 --check found changes; 2 usage error; "
+        epilog="Settings: [tool.migrate] in the closest pyproject.toml (current folder and up, not past the "
+               "repository root) gives defaults for select, ignore, exclude, dim-ordering, jobs; flags replace "
+               "them.\n"
+               "Pragmas: `# migrate: skip` on a statement's line (or alone on the line above it) leaves that "
+               "statement as it is; `# migrate: skip-file` in a file's header leaves the file as it is.\n"
+               "Exit codes: 0 nothing to change / done; 1 --check found changes; 2 usage error; "
                "3 a file could not be processed (left untouched).",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -45,9 +57,15 @@ def build_parser() -> argparse.ArgumentParser:
     mode.add_argument("--write", "-w", action="store_true", help="rewrite the files in place (atomically)")
     mode.add_argument("--check", action="store_true",
                       help="write nothing; list the files that would change and exit 1 if any")
+    mode.add_argument("--out-dir", metavar="DIR",
+                      help="write migrated copies into DIR, mirroring the inputs (relative to their common "
+                           "folder), originals untouched; files that need no change and other files under the "
+                           "given folders are copied too, so DIR is a complete tree to run (skipped paths are "
+                           "not copied). Not with --write; DIR may not be inside an input folder unless that "
+                           "folder's walk skips it (--exclude)")
     parser.add_argument("--diff", action="store_true", help="print diffs also with --check (default without it)")
     parser.add_argument("--report", metavar="FILE.json", help="write every diagnostic as JSON")
-    parser.add_argument("--exclude", action="append", default=[], metavar="GLOB",
+    parser.add_argument("--exclude", action="append", metavar="GLOB",
                         help="skip paths matching GLOB (repeatable; matched on the path and on each part)")
     parser.add_argument("--select", action="append", metavar="CODE",
                         help="apply only these rule codes or prefixes (LK1, LK101; comma-separated)")
@@ -55,11 +73,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--dim-ordering", choices=("th", "tf"),
                         help="the image_dim_ordering your keras.json had: 'th' writes "
                              "data_format='channels_first' where Keras 1 used the default")
-    parser.add_argument("-j", "--jobs", type=int, default=0, metavar="N",
+    parser.add_argument("-j", "--jobs", type=int, metavar="N",
                         help="worker processes (default: number of CPUs; 1: no subprocesses)")
     parser.add_argument("-q", "--quiet", action="store_true", help="print only errors and the summary")
     parser.add_argument("-v", "--verbose", action="store_true", help="also print every change made")
     parser.add_argument("--no-progress", action="store_true", help="no progress bar")
+    parser.add_argument("--no-config", action="store_true", help="ignore [tool.migrate] in pyproject.toml")
     parser.add_argument("--list-rules", action="store_true", help="print the rule codes and exit")
     parser.add_argument("--version", action="store_true", help="print the version and exit")
     return parser
@@ -79,8 +98,10 @@ def main(argv=None) -> int:
         parser.print_usage(sys.stderr)
         print("migrate: error: give at least one PATH", file=sys.stderr)
         return EXIT_USAGE
-    if args.jobs < 0:
+    if args.jobs is not None and args.jobs < 0:
         parser.error("-j must be 0 (all CPUs) or more")
+    if _apply_config(args) is not None:
+        return EXIT_USAGE
 
     from migrate.engine import Options
     from migrate.files import find_files
@@ -90,11 +111,47 @@ def main(argv=None) -> int:
         print(f"migrate: error: {path}: no such file or folder", file=sys.stderr)
     if missing:
         return EXIT_USAGE
+    plan = None
+    if args.out_dir:
+        from migrate import outdir
+
+        try:
+            plan = outdir.plan(args.paths, args.out_dir, args.exclude, files)
+        except outdir.OutDirError as error:
+            print(f"migrate: error: {error}", file=sys.stderr)
+            return EXIT_USAGE
     options = Options(dim_ordering=args.dim_ordering, select=_codes(args.select) or ("ALL",),
                       ignore=_codes(args.ignore), locate_fixed=bool(args.verbose or args.report))
-    want_diff = not args.check or args.diff
+    want_diff = (not args.check or args.diff) and not args.out_dir
     outcomes = _run(files, options, want_diff, args.jobs, progress=_progress_wanted(args, len(files)))
-    return _finish(outcomes, args)
+    return _finish(outcomes, args, plan)
+
+
+def _apply_config(args) -> str | None:
+    """Fill the options not given on the command line from [tool.migrate]; the error, if any (printed)."""
+    settings = {}
+    if not args.no_config:
+        from migrate import config
+
+        try:
+            found = config.load()
+        except config.ConfigError as error:
+            print(f"migrate: error: {error}", file=sys.stderr)
+            return str(error)
+        settings = found.values
+        if found.path and args.verbose:
+            print(f"migrate: settings from {found.path}", file=sys.stderr)
+    if args.select is None and "select" in settings:
+        args.select = settings["select"]
+    if args.ignore is None and "ignore" in settings:
+        args.ignore = settings["ignore"]
+    if args.exclude is None:
+        args.exclude = settings.get("exclude", [])
+    if args.dim_ordering is None:
+        args.dim_ordering = settings.get("dim-ordering")
+    if args.jobs is None:
+        args.jobs = settings.get("jobs", 0)
+    return None
 
 
 def _progress_wanted(args, count: int) -> bool:
@@ -138,16 +195,25 @@ def _work(item):
     return process(path, options, want_diff=want_diff)
 
 
-def _finish(outcomes, args) -> int:
+def _finish(outcomes, args, plan=None) -> int:
     from migrate.files import write_atomically
     from migrate.report import write_json
 
     out, err = sys.stdout, sys.stderr
-    changed = failed = todos = fixed = written = 0
+    changed = failed = todos = fixed = written = copied = skipped = 0
     for outcome in outcomes:
         report = outcome.report
         if report.error is not None:
             failed += 1
+        if plan is not None:
+            written_now, copied_now, problem = _to_out_dir(plan, outcome)
+            written += written_now
+            copied += copied_now
+            if problem is not None:
+                print(f"{report.path}: error: {problem}", file=err)
+                if report.error is None:
+                    failed += 1
+                    report.error = problem
         if report.changed:
             changed += 1
             if args.write:
@@ -159,35 +225,79 @@ def _finish(outcomes, args) -> int:
                     failed += 1
             elif args.check and not args.quiet:
                 print(f"would migrate {report.path}", file=out)
-            if outcome.diff and not args.write and not args.quiet:
+            if outcome.diff and not args.write and not args.out_dir and not args.quiet:
                 out.write(outcome.diff)
         for diagnostic in report.diagnostics:
             if diagnostic.severity == "todo":
                 todos += 1
             elif diagnostic.severity == "fixed":
                 fixed += 1
+            elif diagnostic.severity == "skipped":
+                skipped += 1
             show = diagnostic.severity == "error" or (not args.quiet and (
                 diagnostic.severity == "todo" or args.verbose))
             if show:
                 print(diagnostic.render(report.path), file=err)
-        if report.error is not None and not any(d.severity == "error" for d in report.diagnostics):
+        if report.error is not None and not any(d.severity == "error" for d in report.diagnostics) and (
+                plan is None or report.error != problem):
             print(f"{report.path}: error: {report.error}", file=err)
+    if plan is not None:
+        for path in plan.others:
+            written_now, copied_now, problem = _copy_other(plan, path)
+            copied += copied_now
+            if problem is not None:
+                print(f"{path}: error: {problem}", file=err)
+                failed += 1
     total = len(outcomes)
-    verb = "migrated" if args.write else "would be migrated"
+    verb = f"migrated into {args.out_dir}" if args.out_dir else "migrated" if args.write else "would be migrated"
     summary = (f"{changed} of {total} file{'s' if total != 1 else ''} {verb}, {failed} failed; "
                f"{fixed} change{'s' if fixed != 1 else ''}, {todos} TODO{'s' if todos != 1 else ''} left")
+    if skipped:
+        summary += f", {skipped} skipped by `# migrate: skip`"
+    if plan is not None:
+        summary += f"; {copied} file{'s' if copied != 1 else ''} copied as {'they were' if copied != 1 else 'it was'}"
     print(summary, file=err)
-    if changed and not args.write and not args.quiet:
+    if changed and not args.write and not args.out_dir and not args.quiet:
         print("run `migrate --write` on the same paths to apply", file=err)
     if args.report:
-        write_json(args.report, [o.report for o in outcomes],
-                   {"files": total, "changed": changed, "written": written, "failed": failed, "fixed": fixed,
-                    "todos": todos, "mode": "write" if args.write else "check" if args.check else "diff"})
+        mode = "write" if args.write else "out-dir" if args.out_dir else "check" if args.check else "diff"
+        totals = {"files": total, "changed": changed, "written": written, "failed": failed, "fixed": fixed,
+                  "todos": todos, "skipped": skipped, "mode": mode}
+        if plan is not None:
+            totals.update(out_dir=plan.out_dir, copied=copied)
+        write_json(args.report, [o.report for o in outcomes], totals)
     if failed:
         return EXIT_FAILED
     if args.check and changed:
         return EXIT_CHANGES
     return EXIT_OK
+
+
+def _to_out_dir(plan, outcome) -> tuple[int, int, str | None]:
+    """Write one processed file into the out-dir: (written, copied, problem)."""
+    from migrate import outdir
+
+    report = outcome.report
+    destination = plan.destination(report.path)
+    try:
+        if report.changed:
+            outdir.write(destination, outcome.new_bytes, report.path)
+            return 1, 0, None
+        outdir.copy(report.path, destination, follow_symlinks=True)  # unchanged, or not processed: as it is
+        return 0, 1, None
+    except OSError as error:
+        return 0, 0, f"cannot write {destination}: {error.strerror or error}"
+
+
+def _copy_other(plan, path: str) -> tuple[int, int, str | None]:
+    from migrate import outdir
+
+    destination = plan.destination(path)
+    try:
+        outdir.copy(path, destination)
+        return 0, 1, None
+    except OSError as error:
+        return 0, 0, f"cannot copy to {destination}: {error.strerror or error}"
 
 
 def _list_rules() -> int:

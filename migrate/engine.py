@@ -26,7 +26,7 @@ import libcst as cst
 from libcst.helpers import get_full_name_for_node
 from libcst.metadata import MetadataWrapper, ScopeProvider
 
-from migrate import import_edits, positions
+from migrate import import_edits, positions, pragmas
 from migrate.literals import dotted
 from migrate.names import Tables, default_tables, is_method
 from migrate.report import Code, Diagnostic, code_matches
@@ -97,6 +97,9 @@ def migrate_source(source: str, options: Options | None = None, tables: Tables |
     tables = tables or default_tables()
     if not tables.mentions_any(source):
         return SourceResult(source, [])
+    skipped_file = pragmas.skip_file(source)
+    if skipped_file is not None:
+        return SourceResult(source, [skipped_file])
     try:
         module = parse(source)
     except MigrateError as error:
@@ -183,16 +186,20 @@ def transform(module: cst.Module, source: str, options: Options, tables: Tables,
             facts_for_training = None
     else:
         facts_for_training = facts
+    skipped = pragmas.skipped_statements(module, source, _STATEMENTS)
     if facts is not None and facts.safe_for(tables.roots):
         migrator = Migrator(tables, options, keras1_file=keras1, resolver=ImportResolver(facts, tables))
         migrator.facts["show_accuracy"] = facts.show_accuracy
         migrator.ast_tree = facts.tree
+        migrator.skipped = skipped
         new_module = module.visit(migrator)
     else:
         migrator = Migrator(tables, options, keras1_file=keras1, resolver=ScopeResolver(tables))
+        migrator.skipped = skipped
         migrator.facts["show_accuracy"] = facts_for_training.show_accuracy if facts_for_training else set()
         new_module = MetadataWrapper(module, unsafe_skip_copy=True).visit(migrator)
-    new_module, code = import_edits.finish(new_module, migrator.needed_imports, migrator.unused_imports)
+    new_module, code = import_edits.finish(new_module, migrator.needed_imports, migrator.unused_imports,
+                                           keep=skipped)
     migrator.place_diagnostics(module, everything=options.locate_fixed)
     diagnostics = sorted(migrator.diagnostics, key=lambda d: (d.line, d.col, d.code))
     return new_module, diagnostics, code
@@ -262,6 +269,8 @@ class Migrator(cst.CSTTransformer):
         self.model_names: set[str] = set()
         self.facts: dict = {}                # scratch space for bespoke transforms
         self.position_hint = None            # where to report changes to nodes built by a transform
+        self.skipped: frozenset[int] = frozenset()  # statements a `# migrate: skip` leaves as they are
+        self._skip_marks: list[int] = []     # len(diagnostics) on entering each skipped statement
 
     # -- reporting -------------------------------------------------------------------------
 
@@ -327,6 +336,8 @@ class Migrator(cst.CSTTransformer):
                 self.top_statement = self._top_count
                 self._top_count += 1
             self._frames.append(_Frame())
+            if self.skipped and id(node) in self.skipped:
+                self._skip_marks.append(len(self.diagnostics))
         if kind in _SCOPES:
             self.function_depth += 1
         visit, _ = self._dispatch(kind)
@@ -344,7 +355,10 @@ class Migrator(cst.CSTTransformer):
             frame = self._frames.pop()
             if not self._frames:
                 self.top_statement = None  # reports made from here on (block rewrites) are placed by scanning
-            result = self._finish_statement(result, frame)
+            if self.skipped and id(original_node) in self.skipped:
+                result = pragmas.keep_skipped(self, original_node, result, self._skip_marks.pop())
+            else:
+                result = self._finish_statement(result, frame)
             if id(original_node) in self.watched_statements:
                 self.statement_results[id(original_node)] = result
         return result

@@ -60,7 +60,13 @@ def find_files(paths, excludes=()) -> tuple[list[str], list[str]]:
 def _excluded(path: str, patterns) -> bool:
     normalized = os.path.normpath(path)
     parts = normalized.split(os.sep)
+    absolute = None
     for pattern in patterns:
+        if os.path.isabs(pattern):  # from pyproject.toml: anchored at its folder
+            absolute = absolute or os.path.abspath(normalized)
+            if fnmatch.fnmatch(absolute, pattern):
+                return True
+            continue
         if fnmatch.fnmatch(normalized, pattern) or fnmatch.fnmatch(os.path.basename(normalized), pattern):
             return True
         if any(fnmatch.fnmatch(part, pattern) for part in parts):

@@ -18,10 +18,12 @@ from libcst.helpers import get_full_name_for_node
 from migrate.literals import dotted
 
 
-def finish(module: cst.Module, needed: list[tuple], unused: list[tuple]) -> tuple[cst.Module, str]:
+def finish(module: cst.Module, needed: list[tuple], unused: list[tuple],
+           keep=frozenset()) -> tuple[cst.Module, str]:
     """The module with `needed` imports added and `unused` ones removed, and its code.
 
-    `needed`/`unused`: (module, name or None, local alias or None) triples.
+    `needed`/`unused`: (module, name or None, local alias or None) triples. `keep`: ids of
+    statements (`# migrate: skip`) that must stay exactly as they are.
     """
     cache: dict[int, str] = {}
     code = module_code(module, cache)
@@ -31,9 +33,9 @@ def finish(module: cst.Module, needed: list[tuple], unused: list[tuple]) -> tupl
     # A transform may have asked for a name it did not end up writing: add only what is used.
     needed = [spec for spec in needed if _local(spec) in used]
     if unused:
-        module = _remove_unused(module, used, unused)
+        module = _remove_unused(module, used, unused, keep)
     if needed:
-        module = _add_needed(module, needed)
+        module = _add_needed(module, needed, keep)
     return module, module_code(module, cache)
 
 
@@ -105,18 +107,20 @@ def _local(spec) -> str:
     return name if name else module.split(".")[0]
 
 
-def _remove_unused(module: cst.Module, used: set[str], unused: list[tuple]) -> cst.Module:
+def _remove_unused(module: cst.Module, used: set[str], unused: list[tuple], keep=frozenset()) -> cst.Module:
     doomed = {spec for spec in unused if _local(spec) not in used}
     if not doomed:
         return module
-    return module.with_changes(body=_filter_body(module.body, doomed))
+    return module.with_changes(body=_filter_body(module.body, doomed, keep))
 
 
-def _filter_body(body, doomed):
+def _filter_body(body, doomed, keep=frozenset()):
     out = []
     carry = []  # leading lines (comments) of removed statements go to the next statement
     for statement in body:
-        if isinstance(statement, cst.SimpleStatementLine):
+        if id(statement) in keep:
+            pass
+        elif isinstance(statement, cst.SimpleStatementLine):
             kept = []
             for small in statement.body:
                 small = _without(small, doomed)
@@ -129,7 +133,7 @@ def _filter_body(body, doomed):
                 kept[-1] = kept[-1].with_changes(semicolon=cst.MaybeSentinel.DEFAULT)
             statement = statement.with_changes(body=kept)
         elif isinstance(statement, cst.Try):
-            statement = _filter_try(statement, doomed)
+            statement = _filter_try(statement, doomed, keep)
             if statement is None:
                 continue
         if carry:
@@ -139,10 +143,10 @@ def _filter_body(body, doomed):
     return out
 
 
-def _filter_try(statement: cst.Try, doomed):
+def _filter_try(statement: cst.Try, doomed, keep=frozenset()):
     """The `try` without the doomed imports; None when only `pass` would be left in it."""
     def block(body):
-        kept = _filter_body(body.body, doomed)
+        kept = _filter_body(body.body, doomed, keep)
         return body.with_changes(body=kept or [cst.SimpleStatementLine([cst.Pass()])]), bool(kept)
 
     body, body_left = block(statement.body)
@@ -182,10 +186,13 @@ def _without(small, doomed):
 
 # -- adding -----------------------------------------------------------------------------------
 
-def _add_needed(module: cst.Module, needed: list[tuple]) -> cst.Module:
+def _add_needed(module: cst.Module, needed: list[tuple], keep=frozenset()) -> cst.Module:
     body = list(module.body)
     present = _present(body)
     insert_at = _insertion_point(body)
+    if insert_at == 0:  # a `# migrate: skip` in the module header must stay right above its statement
+        while insert_at < len(body) and id(body[insert_at]) in keep:
+            insert_at += 1
     new_statements = []
     new_from: dict[str, int] = {}
     for spec in dict.fromkeys(needed):
@@ -193,7 +200,7 @@ def _add_needed(module: cst.Module, needed: list[tuple]) -> cst.Module:
             continue
         name_module, name, asname = spec
         if name is not None:
-            index = _from_statement(body, name_module)
+            index = _from_statement(body, name_module, keep)
             if index is not None:
                 body[index] = _append_alias(body[index], name, asname)
                 present.add(spec)
@@ -241,9 +248,9 @@ def _present(body) -> set[tuple]:
     return present
 
 
-def _from_statement(body, module: str) -> int | None:
+def _from_statement(body, module: str, keep=frozenset()) -> int | None:
     for index, statement in enumerate(body):
-        if not _is_import(statement) or len(statement.body) != 1:
+        if not _is_import(statement) or len(statement.body) != 1 or id(statement) in keep:
             continue
         small = statement.body[0]
         if isinstance(small, cst.ImportFrom) and not small.relative and not isinstance(small.names, cst.ImportStar) \

@@ -25,6 +25,7 @@ class Code(str, enum.Enum):
     INTERNAL = "LK005"
     KERAS_SHADOWED = "LK006"
     LOG_KEYS = "LK007"
+    SKIPPED = "LK008"
 
 
 DESCRIPTIONS = {
@@ -36,10 +37,11 @@ DESCRIPTIONS = {
     Code.INTERNAL: "migrate failed on this file (a bug: please report it); the file is left as it is",
     Code.KERAS_SHADOWED: "the module binds `keras` to something else, so `keras.` names cannot be written",
     Code.LOG_KEYS: "Keras 1 log keys 'acc'/'val_acc' are 'accuracy'/'val_accuracy' (compile metrics, history keys)",
+    Code.SKIPPED: "`# migrate: skip-file` in the file's header: the file is left as it is",
 }
 
 
-SEVERITIES = ("fixed", "info", "todo", "error")
+SEVERITIES = ("fixed", "info", "todo", "error", "skipped")
 
 
 @dataclasses.dataclass
@@ -51,7 +53,8 @@ class Diagnostic:
         line, col: 1-based line and column in the original file (in the cell, for notebooks).
         message: what changed or what to do, in one line.
         severity: 'fixed' (rewritten), 'info' (a note, nothing changed), 'todo' (left for a
-            person, with a TODO comment), 'error' (the file was not processed).
+            person, with a TODO comment), 'error' (the file was not processed), 'skipped' (what
+            would have been done to a statement or file a `# migrate: skip` pragma leaves alone).
         cell: notebook cell index (0-based), None for .py files.
     """
 

@@ -137,7 +137,7 @@ def scan_block(m, body) -> None:
         if name is None:
             continue
         chain = _follow(m, body, index, name)
-        if chain is not None:
+        if chain is not None and not any(id(body[i]) in m.skipped for i in (chain.start, chain.merge, *chain.adds)):
             chains.append(chain)
             m.facts.setdefault("merge_sequentials", {})[id(chain.merge_call)] = chain
     if chains:
