@@ -2,16 +2,18 @@
 
 For LibCST tooling and `CodemodTest` (`TRANSFORM = MigrateCommand`): warnings
 are the diagnostics as `"CODE message"` strings, so `expected_warnings=` pins
-them. The CLI does not use this class (it calls `engine.migrate_source`).
+them; a `# migrate: skip-file` file raises `SkipFile`. The CLI does not use this
+class (it calls `engine.migrate_source`).
 """
 
 from __future__ import annotations
 
 import libcst as cst
-from libcst.codemod import Codemod, CodemodContext
+from libcst.codemod import Codemod, CodemodContext, SkipFile
 
 from migrate.engine import Options, transform
 from migrate.names import Tables, default_tables
+from migrate.pragmas import skip_file
 
 
 class MigrateCommand(Codemod):
@@ -26,7 +28,10 @@ class MigrateCommand(Codemod):
         return self.transform_module_impl(tree)
 
     def transform_module_impl(self, tree: cst.Module) -> cst.Module:
-        new_tree, diagnostics, _ = transform(tree, tree.code, self.options, self.tables)
+        source = tree.code
+        if skip_file(source) is not None:
+            raise SkipFile("`# migrate: skip-file`: the file is left as it is")
+        new_tree, diagnostics, _ = transform(tree, source, self.options, self.tables)
         self.context.warnings.extend(f"{d.code} {d.message}" for d in diagnostics
                                      if d.severity in ("todo", "error"))
         return new_tree

@@ -15,7 +15,7 @@ import sys
 from migrate import cli
 from migrate.engine import migrate_source
 from migrate.notebooks import migrate_notebook
-from tests.migrate.migratelib import check, unchanged
+from tests.migrate.migratelib import MigrateTest, check, unchanged
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 
@@ -256,6 +256,16 @@ def test_skip_file_after_the_first_statement_is_not_a_file_pragma():
     source = "from keras.layers.core import Dense\n# migrate: skip-file\nmodel.add(Dense(output_dim=3))\n"
     result = migrate_source(source)
     assert result.code == "from keras.layers import Dense\n# migrate: skip-file\nmodel.add(Dense(units=3))\n"
+
+
+class TestAsALibCSTCodemod(MigrateTest):
+    def test_skip_file_is_libcst_skipfile_and_skip_keeps_the_statement(self):
+        self.assertCodemod("# migrate: skip-file\nfrom keras.layers.core import Dense\n",
+                           "# migrate: skip-file\nfrom keras.layers.core import Dense\n", expected_skip=True)
+        self.assertCodemod(
+            "from keras import backend as K\nf = K.function([a], [b])  # migrate: skip\n",
+            "from keras import backend as K\nf = K.function([a], [b])  # migrate: skip\n",
+            expected_warnings=[])
 
 
 def _notebook(*cells) -> str:
