@@ -203,6 +203,7 @@ def _finish(outcomes, args, plan=None) -> int:
     changed = failed = todos = fixed = written = copied = skipped = 0
     for outcome in outcomes:
         report = outcome.report
+        problem = None  # writing into the out-dir failed (printed at once)
         if report.error is not None:
             failed += 1
         if plan is not None:
@@ -238,14 +239,15 @@ def _finish(outcomes, args, plan=None) -> int:
                 diagnostic.severity == "todo" or args.verbose))
             if show:
                 print(diagnostic.render(report.path), file=err)
-        if report.error is not None and not any(d.severity == "error" for d in report.diagnostics) and (
-                plan is None or report.error != problem):
+        if report.error is not None and report.error != problem and not any(
+                d.severity == "error" for d in report.diagnostics):
             print(f"{report.path}: error: {report.error}", file=err)
     if plan is not None:
         for path in plan.others:
-            written_now, copied_now, problem = _copy_other(plan, path)
-            copied += copied_now
-            if problem is not None:
+            problem = _copy_other(plan, path)
+            if problem is None:
+                copied += 1
+            else:
                 print(f"{path}: error: {problem}", file=err)
                 failed += 1
     total = len(outcomes)
@@ -289,15 +291,16 @@ def _to_out_dir(plan, outcome) -> tuple[int, int, str | None]:
         return 0, 0, f"cannot write {destination}: {error.strerror or error}"
 
 
-def _copy_other(plan, path: str) -> tuple[int, int, str | None]:
+def _copy_other(plan, path: str) -> str | None:
+    """Copy a file that is not migrated into the out-dir; the problem, if any."""
     from migrate import outdir
 
     destination = plan.destination(path)
     try:
         outdir.copy(path, destination)
-        return 0, 1, None
+        return None
     except OSError as error:
-        return 0, 0, f"cannot copy to {destination}: {error.strerror or error}"
+        return f"cannot copy to {destination}: {error.strerror or error}"
 
 
 def _list_rules() -> int:

@@ -62,9 +62,12 @@ def _excluded(path: str, patterns) -> bool:
     parts = normalized.split(os.sep)
     absolute = None
     for pattern in patterns:
-        if os.path.isabs(pattern):  # from pyproject.toml: anchored at its folder
-            absolute = absolute or os.path.abspath(normalized)
-            if fnmatch.fnmatch(absolute, pattern):
+        if os.path.isabs(pattern):  # from pyproject.toml: anchored at its folder; matches the path or a folder of it
+            if absolute is None:
+                absolute = [os.path.abspath(normalized)]
+                while os.path.dirname(absolute[-1]) != absolute[-1]:
+                    absolute.append(os.path.dirname(absolute[-1]))
+            if any(fnmatch.fnmatch(prefix, pattern) for prefix in absolute):
                 return True
             continue
         if fnmatch.fnmatch(normalized, pattern) or fnmatch.fnmatch(os.path.basename(normalized), pattern):

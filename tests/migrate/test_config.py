@@ -91,6 +91,9 @@ def test_exclude_with_a_slash_is_relative_to_the_pyproject_folder(project, capsy
     code, out = run("--check", "-j", "1", ".", capsys=capsys)
     assert code == cli.EXIT_CHANGES
     assert out.out.strip() == f"would migrate {os.path.join('.', 'new', 'b.py')}"
+    # A file named on the command line (pre-commit does that) under the excluded folder is skipped too.
+    code, out = run("--check", "-j", "1", os.path.join("old", "a.py"), capsys=capsys)
+    assert code == cli.EXIT_OK and "0 of 0 files" in out.err
 
 
 def test_the_closest_table_wins_and_the_walk_stops_at_the_repository_root(tmp_path, monkeypatch):
