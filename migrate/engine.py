@@ -493,6 +493,7 @@ class Migrator(cst.CSTTransformer):
     def visit_Call(self, node: cst.Call) -> bool:
         self._callees.add(id(node.func))
         self.transforms.facts.note_call(self, node)
+        self.transforms.trainable.note_call(self, node)
         return True
 
     def visit_Import(self, node: cst.Import) -> bool:
@@ -510,6 +511,7 @@ class Migrator(cst.CSTTransformer):
     def visit_Assign(self, node: cst.Assign) -> bool:
         self.transforms.facts.note_assign(self, node)
         self.transforms.custom_layers.note_assign(self, node)
+        self.transforms.trainable.check_assign(self, node)
         return True
 
     def visit_ClassDef(self, node: cst.ClassDef) -> bool:

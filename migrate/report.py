@@ -26,6 +26,7 @@ class Code(str, enum.Enum):
     KERAS_SHADOWED = "LK006"
     LOG_KEYS = "LK007"
     SKIPPED = "LK008"
+    TRAINABLE_AT_COMPILE = "LK009"
 
 
 DESCRIPTIONS = {
@@ -37,6 +38,8 @@ DESCRIPTIONS = {
     Code.INTERNAL: "migrate failed on this file (a bug: please report it); the file is left as it is",
     Code.KERAS_SHADOWED: "the module binds `keras` to something else, so `keras.` names cannot be written",
     Code.LOG_KEYS: "Keras 1 log keys 'acc'/'val_acc' are 'accuracy'/'val_accuracy' (compile metrics, history keys)",
+    Code.TRAINABLE_AT_COMPILE: "`model.trainable = ...` after `model.compile`: Keras 1 froze the flag at compile "
+                               "time, Keras 3 reads it at every training step (the GAN idiom)",
     Code.SKIPPED: "`# migrate: skip-file` in the file's header: the file is left as it is",
 }
 

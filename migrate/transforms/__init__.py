@@ -20,6 +20,7 @@ straight to `calls.convert_call`. One file per bespoke transform:
 - `metric_names`: Keras 1 log keys ('acc' -> 'accuracy') in `compile` and `history.history[...]`.
 - `callbacks`: `ModelCheckpoint` file names Keras 3 accepts.
 - `era_calls`: `scipy.misc.imresize` -> PIL's `resize`.
+- `trainable`: `model.trainable = False` after `model.compile` (the GAN idiom) gets a TODO.
 """
 
 from __future__ import annotations
@@ -28,7 +29,8 @@ import libcst as cst
 
 from migrate.names import is_method
 from migrate.transforms import (callbacks, calls, comparisons, custom_layers, era_calls, facts, generators,
-                                imports, input_shape, merge_calls, metric_names, predict_classes, time_distributed)
+                                imports, input_shape, merge_calls, metric_names, predict_classes, time_distributed,
+                                trainable)
 
 # Keras 1 qualified name (a row's `old`) -> handler(m, row, original, updated, qualified) -> node | None.
 CALL_HANDLERS = {

@@ -123,3 +123,32 @@ def test_reset_states_on_a_model_gets_a_todo_but_a_layer_is_left_alone():
         """,
         todo=["LK523"],
     )
+
+
+def test_trainable_flag_set_after_compile_gets_a_todo():
+    check(
+        """
+        from keras.models import Sequential, Model
+        from keras.optimizers import Adam
+        from keras.layers import Dense
+        discriminator = Sequential()
+        discriminator.compile(optimizer='adam', loss='binary_crossentropy')
+        discriminator.trainable = False
+        generator = Sequential()
+        generator.trainable = False
+        generator.fit(x, y, nb_epoch=1)
+        """,
+        """
+        from keras.models import Sequential, Model
+        from keras.optimizers import Adam
+        from keras.layers import Dense
+        discriminator = Sequential()
+        discriminator.compile(optimizer='adam', loss='binary_crossentropy')
+        # TODO(migrate): Keras 1 froze `discriminator.trainable` when `discriminator` was compiled; Keras 3 reads it at every training step, so `discriminator` no longer trains: set `discriminator.trainable = True` before its own train_on_batch/fit and False before training the model that contains it (LK009)
+        discriminator.trainable = False
+        generator = Sequential()
+        generator.trainable = False
+        generator.fit(x, y, epochs=1)
+        """,
+        todo=["LK009"],
+    )
