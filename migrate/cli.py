@@ -43,13 +43,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="migrate",
         description="Rewrite Keras 1 code as Keras 3 code. Default: print a unified diff and write nothing.",
-        epilog="Settings: [tool.migrate] in the closest pyproject.toml (current folder and up, not past the "
-               "repository root) gives defaults for select, ignore, exclude, dim-ordering, jobs; flags replace "
-               "them.\n"
-               "Pragmas: `# migrate: skip` on a statement's line (or alone on the line above it) leaves that "
-               "statement as it is; `# migrate: skip-file` in a file's header leaves the file as it is.\n"
-               "Exit codes: 0 nothing to change / done; 1 --check found changes; 2 usage error; "
-               "3 a file could not be processed (left untouched).",
+        epilog="settings: [tool.migrate] in the closest pyproject.toml (this folder and up, not past the\n"
+               "  repository root) gives defaults for select, ignore, exclude, dim-ordering, jobs;\n"
+               "  flags replace them (--no-config: ignore the file)\n"
+               "pragmas: `# migrate: skip` on a statement's line (or alone on the line above it) leaves\n"
+               "  that statement as it is; `# migrate: skip-file` in a file's header leaves the file\n"
+               "exit codes: 0 nothing to change / done; 1 --check found changes; 2 usage error;\n"
+               "  3 a file could not be processed or written (left untouched)",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="files (.py, .ipynb) and folders")
