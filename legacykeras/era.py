@@ -57,7 +57,7 @@ def modern_spelling(row) -> str:
     return f"`{row.new.replace('builtins.', '').replace('numpy.', 'np.')}`"
 
 
-def warn_once(shown: str, row) -> None:
+def warn_once(shown: str, row, modern: str | None = None) -> None:
     if row.code in _warned:
         return
     _warned.add(row.code)
@@ -65,7 +65,7 @@ def warn_once(shown: str, row) -> None:
 
     warnings.warn(
         f"`{shown}`{f' ({row.code})' if row.code.startswith('LK') else ''}: {row.why}. legacykeras restores it for this run "
-        f"(--no-era-shims turns this off). Modern spelling: {modern_spelling(row)}.",
+        f"(--no-era-shims turns this off). Modern spelling: {modern or modern_spelling(row)}.",
         LegacyKerasWarning,
         stacklevel=_user_stacklevel(),
     )
@@ -275,12 +275,7 @@ class _Change:
         self.code, self.why, self.modern, self.new = code, why, modern, None
 
 
-RE_SPLIT = _Change(
-    "re.split",
-    "Python 3.7 made re.split also split on empty matches, so a pattern that can match nothing, like "
-    "r'(\\W+)?' in Keras 1's bAbI examples, now yields empty strings and None groups",
-    "a pattern that cannot match empty, e.g. r'(\\W+)'",
-)
+RE_SPLIT = era_rows.RE_SPLIT
 _re_state: dict = {}
 _LIBRARY_DIRS = tuple({os.path.dirname(os.__file__), sys.prefix, sys.base_prefix, sys.exec_prefix,
                        os.path.dirname(os.path.abspath(__file__))})
@@ -312,8 +307,9 @@ def _patch_re() -> None:
         caller = sys._getframe(1).f_code.co_filename
         if not os.path.abspath(caller).startswith(_LIBRARY_DIRS):
             regex = pattern if isinstance(pattern, re.Pattern) else re.compile(pattern, flags)
-            if regex.match("") is not None or regex.search(" ") is not None and regex.search(" ").end() == 0:
-                warn_once("re.split", RE_SPLIT)
+            empty = RE_SPLIT.no_equivalent[0]
+            if empty.applies(regex):
+                warn_once("re.split", RE_SPLIT, modern=empty.instead)
                 return _py36_split(regex, string, maxsplit)
         return original(pattern, string, maxsplit=maxsplit, flags=flags)
 

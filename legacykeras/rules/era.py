@@ -115,6 +115,34 @@ RULES = [
              why="`sklearn.grid_search` is `sklearn.model_selection`; arguments after `param_grid` are keywords"),
 ]
 
+
+
+def splits_on_empty(pattern) -> bool:
+    """Can `pattern` (text or compiled) match the empty string? Then Python >= 3.7 splits on it."""
+    import re
+
+    try:
+        regex = pattern if isinstance(pattern, re.Pattern) else re.compile(pattern)
+    except (re.error, TypeError):
+        return False
+    if regex.match("") is not None:
+        return True
+    found = regex.search(" ")
+    return found is not None and found.end() == found.start()
+
+
+RE_SPLIT = CallRule(
+    code="LK947", old="re.split", new="re.split", positional=("pattern", "string", "maxsplit", "flags"),
+    no_equivalent=[NoEquivalent(
+        "pattern", when=splits_on_empty,
+        why="Python 3.7 made re.split also split on empty matches, so a pattern that can match nothing, "
+            "like r'(\\W+)?' in Keras 1's bAbI examples, now yields empty strings and None groups",
+        instead="a pattern that cannot match empty, e.g. r'(\\W+)', and drop empty pieces")],
+    kept_positional=99, layer=False,
+    why="Python 3.7 changed what re.split returns for patterns that can match the empty string",
+)
+RULES.append(RE_SPLIT)
+
 MODULE_RULES = [
     ModuleRule("LK941", "sklearn.grid_search", "sklearn.model_selection",
                why="scikit-learn 0.20 removed `grid_search`"),

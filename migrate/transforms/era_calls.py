@@ -41,3 +41,19 @@ def convert_imresize(m, row, original: cst.Call, updated: cst.Call, qualified):
     m.fixed(original, row.code, "`imresize` is now PIL's `resize` with (width, height); it no longer converts "
                                 "to uint8, so pass uint8 arrays")
     return cst.Call(func=to_array, args=[cst.Arg(resized)])
+
+
+def flag_re_split(m, row, original: cst.Call, updated: cst.Call, qualified):
+    """`re.split` with a pattern that can match empty splits differently since Python 3.7: a TODO.
+
+    No rewrite keeps the old pieces in every case (the caller may rely on the None groups too).
+    """
+    m.facts[("handled", id(original))] = True
+    args = bind_args(row, updated)
+    if args is None or "pattern" not in args:
+        return None
+    pattern = literals.literal(args["pattern"].value)
+    empty = row.no_equivalent[0]
+    if isinstance(pattern, str) and empty.applies(pattern):
+        m.todo(original, row.code, f"`re.split({pattern!r}, ...)`: {empty.why}; instead: {empty.instead}")
+    return None

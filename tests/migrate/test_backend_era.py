@@ -153,3 +153,24 @@ def test_kfold_with_old_arguments_is_a_todo():
         "`.split(X, y)` (LK945)\nkf = KFold(len(X), n_folds=5)\n",
         todo=["LK945"],
     )
+
+
+def test_re_split_on_a_pattern_that_matches_empty_gets_a_todo():
+    check(
+        r"""
+        import re
+        from keras.layers.core import Dense
+        words = re.split('(\\W+)?', sentence)
+        parts = re.split(r'\W+', sentence)
+        other = re.split(pattern, sentence)
+        """,
+        r"""
+        import re
+        from keras.layers import Dense
+        # TODO(migrate): `re.split('(\\W+)?', ...)`: Python 3.7 made re.split also split on empty matches, so a pattern that can match nothing, like r'(\W+)?' in Keras 1's bAbI examples, now yields empty strings and None groups; instead: a pattern that cannot match empty, e.g. r'(\W+)', and drop empty pieces (LK947)
+        words = re.split('(\\W+)?', sentence)
+        parts = re.split(r'\W+', sentence)
+        other = re.split(pattern, sentence)
+        """,
+        todo=["LK947"],
+    )
