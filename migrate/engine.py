@@ -199,7 +199,7 @@ def transform(module: cst.Module, source: str, options: Options, tables: Tables,
         migrator.facts["show_accuracy"] = facts_for_training.show_accuracy if facts_for_training else set()
         new_module = MetadataWrapper(module, unsafe_skip_copy=True).visit(migrator)
     new_module, code = import_edits.finish(new_module, migrator.needed_imports, migrator.unused_imports,
-                                           keep=skipped)
+                                           keep=skipped, repeats=migrator.facts.get("rewritten_specs", ()))
     migrator.place_diagnostics(module, everything=options.locate_fixed)
     diagnostics = sorted(migrator.diagnostics, key=lambda d: (d.line, d.col, d.code))
     return new_module, diagnostics, code

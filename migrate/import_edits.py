@@ -19,13 +19,16 @@ from migrate.literals import dotted
 
 
 def finish(module: cst.Module, needed: list[tuple], unused: list[tuple],
-           keep=frozenset()) -> tuple[cst.Module, str]:
+           keep=frozenset(), repeats=frozenset()) -> tuple[cst.Module, str]:
     """The module with `needed` imports added and `unused` ones removed, and its code.
 
     `needed`/`unused`: (module, name or None, local alias or None) triples. `keep`: ids of
-    statements (`# migrate: skip`) that must stay exactly as they are.
+    statements (`# migrate: skip`) that must stay exactly as they are. `repeats`: triples a
+    rewritten import now binds, which an earlier import may bind already (kept once).
     """
     cache: dict[int, str] = {}
+    if repeats:
+        module = _drop_repeats(module, set(repeats), keep)
     code = module_code(module, cache)
     if not needed and not unused:
         return module, code
@@ -184,6 +187,47 @@ def _without(small, doomed):
     return small
 
 
+def _drop_repeats(module: cst.Module, repeats: set, keep) -> cst.Module:
+    """Each of `repeats` imported once: `from keras.layers import Dense` plus the rewritten
+    `from keras.layers.core import TimeDistributedDense` would bind `Dense` twice."""
+    seen: set = set()
+    doomed_here: dict[int, set] = {}
+    for statement in module.body:
+        if not _is_import(statement):
+            continue
+        for small in statement.body:
+            for spec in _specs(small):
+                if spec in seen and spec in repeats and id(statement) not in keep:
+                    doomed_here.setdefault(id(statement), set()).add(spec)
+                seen.add(spec)
+    if not doomed_here:
+        return module
+    body = []
+    carry = []
+    for statement in module.body:
+        doomed = doomed_here.get(id(statement))
+        if doomed:
+            filtered = _filter_body([statement], doomed, frozenset())
+            if not filtered:
+                carry.extend(statement.leading_lines)
+                continue
+            statement = filtered[0]
+        if carry:
+            statement = statement.with_changes(leading_lines=[*carry, *statement.leading_lines])
+            carry = []
+        body.append(statement)
+    return module.with_changes(body=body)
+
+
+def _specs(small) -> list[tuple]:
+    if isinstance(small, cst.Import):
+        return [(a.evaluated_name, None, a.evaluated_alias) for a in small.names]
+    if isinstance(small, cst.ImportFrom) and not small.relative and not isinstance(small.names, cst.ImportStar):
+        module = get_full_name_for_node(small.module)
+        return [(module, a.evaluated_name, a.evaluated_alias) for a in small.names]
+    return []
+
+
 # -- adding -----------------------------------------------------------------------------------
 
 def _add_needed(module: cst.Module, needed: list[tuple], keep=frozenset()) -> cst.Module:
@@ -233,19 +277,8 @@ def _is_import(statement) -> bool:
 
 
 def _present(body) -> set[tuple]:
-    present = set()
-    for statement in body:
-        if not _is_import(statement):
-            continue
-        for small in statement.body:
-            if isinstance(small, cst.Import):
-                for alias in small.names:
-                    present.add((alias.evaluated_name, None, alias.evaluated_alias))
-            elif not small.relative and not isinstance(small.names, cst.ImportStar):
-                module = get_full_name_for_node(small.module)
-                for alias in small.names:
-                    present.add((module, alias.evaluated_name, alias.evaluated_alias))
-    return present
+    return {spec for statement in body if _is_import(statement) for small in statement.body
+            for spec in _specs(small)}
 
 
 def _from_statement(body, module: str, keep=frozenset()) -> int | None:

@@ -191,6 +191,9 @@ def _rewrite_import_from(m, original: cst.ImportFrom, node: cst.ImportFrom):
         changed = True
         new_module, _, new_name = target.rpartition(".")
         groups.setdefault(new_module, []).append(_alias(new_name, asname or new_name))
+        if not m.function_depth:  # another import may bind the same name already (finish keeps one)
+            m.facts.setdefault("rewritten_specs", set()).add(
+                (new_module, new_name, asname if asname and asname != new_name else None))
         m.fixed(original_alias, why.code, f"`{qualified}` is now `{target}`" + (f": {why.why}" if why.why else ""))
         if m.tables.in_keras3(target) is False:
             _missing(m, original_alias, target)

@@ -243,3 +243,19 @@ def test_modern_code_is_untouched():
         model.fit(x, y, epochs=3)
         z = ops.sum(x, axis=1)
         """)
+
+
+def test_a_rewritten_import_does_not_bind_a_name_twice():
+    check(
+        """
+        from keras.layers import Dense
+        from keras.layers.core import TimeDistributedDense
+        x = TimeDistributedDense(5)
+        y = Dense(3)
+        """,
+        """
+        from keras.layers import Dense, TimeDistributed
+        x = TimeDistributed(Dense(5))
+        y = Dense(3)
+        """,
+    )
