@@ -192,17 +192,31 @@ def transform(module: cst.Module, source: str, options: Options, tables: Tables,
         migrator.facts["show_accuracy"] = facts.show_accuracy
         migrator.ast_tree = facts.tree
         migrator.skipped = skipped
+        _note_symbolic_losses(migrator, facts.tree, source)
         new_module = module.visit(migrator)
     else:
         migrator = Migrator(tables, options, keras1_file=keras1, resolver=ScopeResolver(tables))
         migrator.skipped = skipped
         migrator.facts["show_accuracy"] = facts_for_training.show_accuracy if facts_for_training else set()
+        _note_symbolic_losses(migrator, facts_for_training.tree if facts_for_training else None, source)
         new_module = MetadataWrapper(module, unsafe_skip_copy=True).visit(migrator)
     new_module, code = import_edits.finish(new_module, migrator.needed_imports, migrator.unused_imports,
                                            keep=skipped, repeats=migrator.facts.get("rewritten_specs", ()))
     migrator.place_diagnostics(module, everything=options.locate_fixed)
     diagnostics = sorted(migrator.diagnostics, key=lambda d: (d.line, d.col, d.code))
     return new_module, diagnostics, code
+
+
+def _note_symbolic_losses(migrator, tree, source: str) -> None:
+    """Loss functions reading layer outputs (see `transforms.symbolic_losses`): wrong in any Keras 3 file."""
+    if "compile" not in source:
+        return
+    if tree is None:
+        try:
+            tree = ast.parse(source)
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            return
+    migrator.facts["symbolic_losses"] = migrator.transforms.symbolic_losses.analyse(tree)
 
 
 _STATEMENTS = frozenset({cst.SimpleStatementLine, cst.If, cst.For, cst.While, cst.With, cst.Try, cst.TryStar,
@@ -494,6 +508,7 @@ class Migrator(cst.CSTTransformer):
         self._callees.add(id(node.func))
         self.transforms.facts.note_call(self, node)
         self.transforms.trainable.note_call(self, node)
+        self.transforms.symbolic_losses.check_compile(self, node)
         return True
 
     def visit_Import(self, node: cst.Import) -> bool:

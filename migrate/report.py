@@ -27,6 +27,7 @@ class Code(str, enum.Enum):
     LOG_KEYS = "LK007"
     SKIPPED = "LK008"
     TRAINABLE_AT_COMPILE = "LK009"
+    SYMBOLIC_LOSS = "LK048"  # LK010-LK057 are module rows; this one was free
 
 
 DESCRIPTIONS = {
@@ -40,6 +41,8 @@ DESCRIPTIONS = {
     Code.LOG_KEYS: "Keras 1 log keys 'acc'/'val_acc' are 'accuracy'/'val_accuracy' (compile metrics, history keys)",
     Code.TRAINABLE_AT_COMPILE: "`model.trainable = ...` after `model.compile`: Keras 1 froze the flag at compile "
                                "time, Keras 3 reads it at every training step (the GAN idiom)",
+    Code.SYMBOLIC_LOSS: "a loss function reads the model's intermediate tensors (the Keras 1 VAE idiom); "
+                        "Keras 3 losses see only y_true and y_pred",
     Code.SKIPPED: "`# migrate: skip-file` in the file's header: the file is left as it is",
 }
 

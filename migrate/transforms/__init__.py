@@ -21,6 +21,7 @@ straight to `calls.convert_call`. One file per bespoke transform:
 - `callbacks`: `ModelCheckpoint` file names Keras 3 accepts.
 - `era_calls`: `scipy.misc.imresize` -> PIL's `resize`; `re.split` on patterns that match empty.
 - `trainable`: `model.trainable = False` after `model.compile` (the GAN idiom) gets a TODO.
+- `symbolic_losses`: a loss function reading the model's intermediate tensors (the VAE idiom) gets a TODO.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ import libcst as cst
 from migrate.names import is_method
 from migrate.transforms import (callbacks, calls, comparisons, custom_layers, era_calls, facts, generators,
                                 imports, input_shape, merge_calls, metric_names, predict_classes, time_distributed,
-                                trainable)
+                                symbolic_losses, trainable)
 
 # Keras 1 qualified name (a row's `old`) -> handler(m, row, original, updated, qualified) -> node | None.
 CALL_HANDLERS = {

@@ -1,4 +1,5 @@
-"""Keras 1 sequence-layer shapes, Embedding's row dropout and models' reset_states.
+"""Keras 1 idioms Keras 3 reads differently: sequence-layer shapes, Embedding dropout, reset_states,
+trainable at compile, losses over intermediate tensors.
 
 Keras 3 reads `input_dim` as `input_shape=(input_dim,)`: on a recurrent layer or a Convolution1D
 that is a 2D input, so `LSTM(32, input_dim=10)` left as it is builds the wrong model.
@@ -151,4 +152,49 @@ def test_trainable_flag_set_after_compile_gets_a_todo():
         generator.fit(x, y, epochs=1)
         """,
         todo=["LK009"],
+    )
+
+
+def test_loss_reading_intermediate_tensors_gets_a_todo():
+    check(
+        """
+        from keras.layers import Input, Dense
+        from keras.models import Model
+        from keras import backend as K
+        x = Input(shape=(4,))
+        z_mean = Dense(2)(x)
+        out = Dense(4)(z_mean)
+
+        def vae_loss(y_true, y_pred):
+            return K.mean(K.square(y_true - y_pred)) + K.sum(z_mean)
+
+        def plain_loss(y_true, y_pred):
+            z_mean = y_pred * 2
+            return K.mean(z_mean)
+
+        vae = Model(input=x, output=out)
+        vae.compile(optimizer='rmsprop', loss=vae_loss)
+        vae.compile('rmsprop', plain_loss)
+        """,
+        """
+        from keras.layers import Input, Dense
+        from keras.models import Model
+        import keras
+        x = Input(shape=(4,))
+        z_mean = Dense(2)(x)
+        out = Dense(4)(z_mean)
+
+        def vae_loss(y_true, y_pred):
+            return keras.ops.mean(keras.ops.square(y_true - y_pred)) + keras.ops.sum(z_mean)
+
+        def plain_loss(y_true, y_pred):
+            z_mean = y_pred * 2
+            return keras.ops.mean(z_mean)
+
+        vae = Model(inputs=x, outputs=out)
+        # TODO(migrate): the loss `vae_loss` reads the model's intermediate tensors (`z_mean`); Keras 3 losses see only y_true and y_pred: add that term with `self.add_loss(...)` in a layer's `call`, or override the model's `train_step` (LK048)
+        vae.compile(optimizer='rmsprop', loss=vae_loss)
+        vae.compile('rmsprop', plain_loss)
+        """,
+        todo=["LK048"],
     )
