@@ -915,8 +915,9 @@ def dropout(x, level, noise_shape=None, seed=None):
     if level < 0.0 or level >= 1:
         raise ValueError(f"Dropout level must be in interval [0, 1[; received {level}.")
     x = _value(x)
-    if seed is None:
-        seed = np.random.randint(10_000_000)
+    seed = _seed(seed)
+    if tf.executing_eagerly():  # see `_random`
+        return tf.nn.experimental.stateless_dropout(x * 1.0, rate=level, seed=[seed, 0], noise_shape=noise_shape)
     return tf.nn.dropout(x * 1.0, rate=level, noise_shape=noise_shape, seed=seed)
 
 
@@ -1026,23 +1027,34 @@ def pool3d(x, pool_size, strides=(1, 1, 1), border_mode="valid", dim_ordering="d
 
 # --- random ---------------------------------------------------------------------------------------
 def _seed(seed):
-    return np.random.randint(10_000_000) if seed is None else seed
+    """Keras 1: an op without a seed got one from NumPy's global RNG (so `np.random.seed` fixed it)."""
+    return int(np.random.randint(10_000_000)) if seed is None else seed
+
+
+def _random(kind, shape, seed, **kwargs):
+    """A Keras 1 random op. Run eagerly, it is stateless in its seed: a Keras 1 op evaluated once, the
+    same numbers for the same NumPy state (TF's eager stateful ops count calls per seed, so reseeding
+    NumPy would not repeat them). Traced, it stays stateful: new numbers each step, as a graph op."""
+    seed = _seed(seed)
+    if tf.executing_eagerly():
+        return getattr(tf.random, f"stateless_{kind}")(shape, seed=[seed, 0], **kwargs)
+    return getattr(tf.random, kind)(shape, seed=seed, **kwargs)
 
 
 @lifted
 def random_normal(shape, mean=0.0, std=1.0, dtype=None, seed=None):
-    return tf.random.normal(shape, mean=mean, stddev=std, dtype=_dtype(dtype), seed=_seed(seed))
+    return _random("normal", shape, seed, mean=mean, stddev=std, dtype=_dtype(dtype))
 
 
 @lifted
 def random_uniform(shape, low=0.0, high=1.0, dtype=None, seed=None):
-    return tf.random.uniform(shape, minval=low, maxval=high, dtype=_dtype(dtype), seed=_seed(seed))
+    return _random("uniform", shape, seed, minval=low, maxval=high, dtype=_dtype(dtype))
 
 
 @lifted
 def random_binomial(shape, p=0.0, dtype=None, seed=None):
     dtype = _dtype(dtype)
-    draw = tf.random.uniform(shape, dtype=dtype, seed=_seed(seed))
+    draw = _random("uniform", shape, seed, dtype=dtype)
     return tf.where(draw <= p, tf.ones(shape, dtype=dtype), tf.zeros(shape, dtype=dtype))
 
 

@@ -17,7 +17,7 @@ from legacykeras.rules import values as rule_values
 from legacykeras.rules import weights as weight_layouts
 from legacykeras.rules.convert import BASE_ARGS, Translation, modern_call, translate
 from legacykeras.rules.schema import CallRule
-from legacykeras.runtime import naming
+from legacykeras.runtime import naming, seeding
 from legacykeras.runtime.values import instantiate_all, to_legacy_config_value
 
 
@@ -40,6 +40,15 @@ class LegacyLayerMixin:
 
     legacy_rule: CallRule | None = None
     _legacy_default_input_dtype = "float32"
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        # Keras 1 drew initial weights from NumPy's global RNG: the Keras 3 seeds a legacy layer
+        # draws while constructed or built follow `np.random.seed` (runtime/seeding.py).
+        for name in ("__init__", "build"):
+            method = cls.__dict__.get(name)
+            if method is not None:
+                setattr(cls, name, seeding.seeded_from_numpy(method))
 
     # --- construction -------------------------------------------------------------------
     def _legacy_translate(self, args, kwargs, rule: CallRule | None = None) -> Translation:
@@ -122,6 +131,7 @@ class LegacyLayerMixin:
             config["activation"] = "linear"
         return config
 
+    @seeding.seeded_from_numpy
     def build(self, input_shape):
         super().build(input_shape)
         self._legacy_remap_constraint_axes()
@@ -129,6 +139,10 @@ class LegacyLayerMixin:
         if initial is not None:
             self._legacy_initial_weights = None
             self.set_weights(initial)
+
+    def add_weight(self, shape=None, initializer=None, *args, **kwargs):
+        # Each weight draws its own seed, as Keras 1 did, even from a shared initializer.
+        return super().add_weight(shape, seeding.fresh_initializer(initializer), *args, **kwargs)
 
     def _legacy_remap_constraint_axes(self):
         """A Keras 1 `maxnorm(axis=...)` counted axes of the Keras 1 array; point it at the same
