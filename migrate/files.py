@@ -158,20 +158,32 @@ def _failed(report: FileReport, message: str) -> Outcome:
 def write_atomically(path: str, data: bytes) -> None:
     """Replace `path`'s content with `data` in one step; the mode and a symlink survive."""
     target = os.path.realpath(path)
-    directory = os.path.dirname(target) or "."
-    mode = stat.S_IMODE(os.stat(target).st_mode)
-    handle, temporary = tempfile.mkstemp(prefix="." + os.path.basename(target) + ".", suffix=".migrate",
+    replace_atomically(target, lambda temporary: write_bytes(temporary, data), stat.S_IMODE(os.stat(target).st_mode))
+
+
+def replace_atomically(destination: str, fill, mode: int | None) -> None:
+    """Make a temporary file beside `destination`, `fill(path)` it, then put it in place in one step
+    (`os.replace`: a symlink at `destination` is replaced, never written through)."""
+    directory = os.path.dirname(destination) or "."
+    os.makedirs(directory, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix="." + os.path.basename(destination) + ".", suffix=".migrate",
                                          dir=directory)
+    os.close(handle)
     try:
-        with os.fdopen(handle, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.chmod(temporary, mode)
-        os.replace(temporary, target)
+        fill(temporary)
+        if mode is not None:
+            os.chmod(temporary, mode)
+        os.replace(temporary, destination)
     except BaseException:
         try:
             os.unlink(temporary)
         except OSError:
             pass
         raise
+
+
+def write_bytes(path: str, data: bytes) -> None:
+    with open(path, "wb") as f:
+        f.write(data)
+        f.flush()
+        os.fsync(f.fileno())

@@ -23,7 +23,7 @@ import shutil
 import stat
 import tempfile
 
-from migrate.files import DEFAULT_EXCLUDES, SUFFIXES, _excluded
+from migrate.files import DEFAULT_EXCLUDES, SUFFIXES, _excluded, replace_atomically, write_bytes
 
 
 class OutDirError(Exception):
@@ -109,7 +109,7 @@ def _other_files(folder: str, excludes, out_real: str) -> list[str]:
 
 def write(destination: str, data: bytes, source: str) -> None:
     """Write `data` at `destination` (atomically), with `source`'s mode."""
-    _replace(destination, lambda temporary: _write_bytes(temporary, data), stat.S_IMODE(os.stat(source).st_mode))
+    replace_atomically(destination, lambda temporary: write_bytes(temporary, data), stat.S_IMODE(os.stat(source).st_mode))
 
 
 def copy(source: str, destination: str, *, follow_symlinks: bool = False) -> None:
@@ -133,14 +133,7 @@ def copy(source: str, destination: str, *, follow_symlinks: bool = False) -> Non
         shutil.copyfile(source, temporary)
         shutil.copystat(source, temporary)
 
-    _replace(destination, fill, None)
-
-
-def _write_bytes(path: str, data: bytes) -> None:
-    with open(path, "wb") as f:
-        f.write(data)
-        f.flush()
-        os.fsync(f.fileno())
+    replace_atomically(destination, fill, None)
 
 
 def _temporary_name(destination: str) -> str:
@@ -150,23 +143,3 @@ def _temporary_name(destination: str) -> str:
     os.close(handle)
     os.unlink(temporary)
     return temporary
-
-
-def _replace(destination: str, fill, mode: int | None) -> None:
-    """Make a temporary file beside `destination`, `fill(path)` it, then put it in place in one step."""
-    directory = os.path.dirname(destination) or "."
-    os.makedirs(directory, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix="." + os.path.basename(destination) + ".", suffix=".migrate",
-                                         dir=directory)
-    os.close(handle)
-    try:
-        fill(temporary)
-        if mode is not None:
-            os.chmod(temporary, mode)
-        os.replace(temporary, destination)  # replaces a symlink itself: never writes through it
-    except BaseException:
-        try:
-            os.unlink(temporary)
-        except OSError:
-            pass
-        raise
