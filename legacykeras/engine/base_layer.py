@@ -35,7 +35,7 @@ from legacykeras import config
 from legacykeras import warnings as lk_warnings
 from legacykeras._keras import keras
 from legacykeras.backend import symbolic
-from legacykeras.runtime import naming
+from legacykeras.runtime import naming, seeding
 from legacykeras.runtime.layer import batch_input_shape_from
 
 _BASE_KWARGS = {"input_shape", "batch_input_shape", "batch_size", "input_dtype", "name", "trainable",
@@ -136,6 +136,12 @@ class Layer(keras.layers.Layer):
             method = cls.__dict__.get(name)
             if method is not None and not getattr(method, "_legacy_wrapped", False):
                 setattr(cls, name, wrap(method))
+        # Keras 3 initializers and layers the subclass makes in `build` take their seeds from
+        # `np.random.seed`, as Keras 1's did (runtime/seeding.py). Not `__init__`: Keras 3 reads
+        # its argument names for the layer's config.
+        method = cls.__dict__.get("build")
+        if method is not None:
+            setattr(cls, "build", seeding.seeded_from_numpy(method))
 
     def __init__(self, **kwargs):
         unknown = set(kwargs) - _BASE_KWARGS
@@ -264,8 +270,8 @@ class Layer(keras.layers.Layer):
         """Keras 1.2: `add_weight(shape, initializer, name=None, trainable=True, regularizer=None,
         constraint=None)`; `initializer` is a Keras 1 name or function `(shape, name) -> variable`."""
         if kwargs:  # a Keras 3 style call (dtype=, autocast=, ...)
-            return super().add_weight(shape=shape, initializer=initializer, name=name, trainable=trainable,
-                                      regularizer=regularizer, constraint=constraint, **kwargs)
+            return super().add_weight(shape=shape, initializer=seeding.fresh_initializer(initializer), name=name,
+                                      trainable=trainable, regularizer=regularizer, constraint=constraint, **kwargs)
         init = _keras3_initializer(initializer, name)
         variable = super().add_weight(shape=tuple(shape), initializer=init, name=name, trainable=trainable,
                                       regularizer=regularizer, constraint=constraint)

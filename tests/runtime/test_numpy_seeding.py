@@ -64,6 +64,26 @@ class InitByAddWeight(Layer):
         return input_shape
 
 
+class Keras3InitializerInside(Layer):
+    """A Keras 1 custom layer using a Keras 3 initializer object (one, for two weights)."""
+
+    def __init__(self, **kwargs):
+        from legacykeras._keras import keras
+
+        self.kernel_init = keras.initializers.GlorotUniform()
+        super().__init__(**kwargs)
+
+    def build(self, input_shape):
+        self.W = self.add_weight(shape=(input_shape[1], 2), initializer=self.kernel_init, name="W", dtype="float32")
+        self.V = self.add_weight(shape=(input_shape[1], 2), initializer=self.kernel_init, name="V", dtype="float32")
+
+    def call(self, x, mask=None):
+        return K.dot(x, self.W) + K.dot(x, self.V)
+
+    def get_output_shape_for(self, input_shape):
+        return (input_shape[0], 2)
+
+
 def _sequential(*layers):
     return Sequential(list(layers))
 
@@ -96,6 +116,7 @@ BUILDERS = {
     "Bidirectional(GRU)": lambda: _sequential(Bidirectional(GRU(2), input_shape=(3, 4))),
     "custom self.init(shape)": lambda: _sequential(InitCalledDirectly(3, input_shape=(2,))),
     "custom add_weight": lambda: _sequential(InitByAddWeight(input_shape=(3,))),
+    "custom Keras 3 initializer": lambda: _sequential(Keras3InitializerInside(input_shape=(3,))),
 }
 
 
@@ -242,3 +263,9 @@ def test_two_processes_build_the_same_weights_from_one_seed():
     first, second = _run_script(), _run_script()
     assert first["seeded"] == second["seeded"]
     assert first["unseeded"] != second["unseeded"]
+
+
+def test_a_keras3_initializer_shared_by_two_weights_of_a_custom_layer_draws_twice():
+    np.random.seed(3)
+    w, v = _sequential(Keras3InitializerInside(input_shape=(3,))).get_weights()
+    assert not np.array_equal(w, v)
