@@ -81,10 +81,12 @@ _DENSE = ("keras.layers.core.Dense", "keras.layers.Dense")
 
 
 def note_layer(m, model: str, layer) -> None:
-    """Remember the output size of the last layer added to `model` (None: unknown)."""
+    """Remember the output size of the last layer added to `model` (None: unknown), and whether the
+    model ends in a softmax (then Keras 1's `predict_classes` took the argmax, whatever the size)."""
     units = m.facts.setdefault("units", {})
+    softmax = m.facts.setdefault("softmax", {})
     if not isinstance(layer, cst.Call) or not isinstance(layer.func, (cst.Name, cst.Attribute)):
-        units[model] = None
+        units[model], softmax[model] = None, False
         return
     qualified = m.qualified(layer.func)
     canonical = m.tables.canonical(qualified) if qualified else None
@@ -95,10 +97,26 @@ def note_layer(m, model: str, layer) -> None:
                     arg.keyword is not None and arg.keyword.value in ("output_dim", "units")):
                 size = literals.literal(arg.value)
         units[model] = size if isinstance(size, int) else None
-    elif canonical is not None and canonical.rpartition(".")[2] in ("Activation", "Dropout"):
-        return  # keeps the size of the layer before
+        softmax[model] = _activation(layer, "activation") == "softmax"
+    elif canonical is not None and canonical.rpartition(".")[2] == "Activation":
+        softmax[model] = _activation(layer, None) == "softmax"  # keeps the size of the layer before
+    elif canonical is not None and canonical.rpartition(".")[2] == "Dropout":
+        return  # keeps the size and activation of the layer before
     else:
-        units[model] = None
+        units[model], softmax[model] = None, False
+
+
+def _activation(layer: cst.Call, keyword: str | None):
+    """The literal activation name a layer call passes (positionally first when `keyword` is None)."""
+    for index, arg in enumerate(layer.args):
+        if (keyword is None and index == 0 and arg.keyword is None and not arg.star) or (
+                arg.keyword is not None and arg.keyword.value in ("activation", keyword)):
+            return literals.literal(arg.value)
+    return None
+
+
+def ends_in_softmax(m, receiver) -> bool:
+    return isinstance(receiver, cst.Name) and bool(m.facts.get("softmax", {}).get(receiver.value))
 
 
 def output_units(m, receiver) -> int | None:

@@ -237,6 +237,39 @@ class TestPredictClasses(MigrateTest):
             """,
         )
 
+    def test_softmax_after_a_dense_of_unknown_size_is_argmax(self):
+        self.assertMigrates(
+            """
+            from keras.models import Sequential
+            from keras.layers import Dense, Activation, Dropout
+            model = Sequential()
+            model.add(Dense(nb_classes, input_dim=4))
+            model.add(Activation('softmax'))
+            model.add(Dropout(0.1))
+            classes = model.predict_classes(X)
+            other = Sequential()
+            other.add(Dense(n, input_dim=4, activation='softmax'))
+            other.add(Dense(n, activation='relu'))
+            labels = other.predict_classes(X)
+            """,
+            """
+            from keras.models import Sequential
+            from keras.layers import Dense, Activation, Dropout
+            import numpy as np
+            model = Sequential()
+            model.add(Dense(nb_classes, input_dim=4))
+            model.add(Activation('softmax'))
+            model.add(Dropout(0.1))
+            classes = np.argmax(model.predict(X), axis=-1)
+            other = Sequential()
+            other.add(Dense(n, input_dim=4, activation='softmax'))
+            other.add(Dense(n, activation='relu'))
+            # TODO(migrate): `predict_classes` is gone and the model's output size is unknown here: `numpy.argmax(model.predict(x), axis=-1)` for softmax outputs, `(model.predict(x) > 0.5).astype('int32')` for one sigmoid unit (LK520)
+            labels = other.predict_classes(X)
+            """,
+            todo=["LK520"],
+        )
+
     def test_unknown_model_is_a_todo(self):
         self.assertMigrates(
             "labels = model.predict_classes(X)\n",
