@@ -113,10 +113,6 @@ def _load_weights(model, fname, url, md5_hash=None, by_name=False):
     path = get_file(fname, url, cache_subdir="models", md5_hash=md5_hash)
     backend = "theano" if "_th_kernels" in fname else "tensorflow"
     model.load_weights(path, by_name=by_name, source_backend=backend)
-    # Workaround: after model.load_weights of a large HDF5 file, TensorFlow's CPU kernels abort with
-    # "Check failed: IsAligned()" on the next predict (seen with ResNet50 and VGG16); setting the same
-    # values again from fresh arrays avoids it. Remove once io/hdf5_weights assigns aligned copies.
-    model.set_weights([np.array(w, copy=True) for w in model.get_weights()])
 
 
 def quiet_legacy_layers(build):
