@@ -19,7 +19,8 @@ straight to `calls.convert_call`. One file per bespoke transform:
 - `facts`: what the module says about its names (models, generators' batch sizes).
 - `metric_names`: Keras 1 log keys ('acc' -> 'accuracy') in `compile` and `history.history[...]`.
 - `callbacks`: `ModelCheckpoint` file names Keras 3 accepts.
-- `era_calls`: `scipy.misc.imresize` -> PIL's `resize`; `re.split` on patterns that match empty.
+- `era_calls`: `scipy.misc.imresize` -> PIL's `resize`; `re.split` on patterns that match empty
+  (`'(X)?'` -> `'(X)'`, else a TODO).
 - `trainable`: `model.trainable = False` after `model.compile` (the GAN idiom) gets a TODO.
 - `symbolic_losses`: a loss function reading the model's intermediate tensors (the VAE idiom) gets a TODO.
 """
@@ -41,7 +42,7 @@ CALL_HANDLERS = {
     "keras.models.Sequential": input_shape.convert_sequential_list,
     "keras.callbacks.ModelCheckpoint": callbacks.convert_checkpoint,
     "scipy.misc.imresize": era_calls.convert_imresize,
-    "re.split": era_calls.flag_re_split,
+    "re.split": era_calls.convert_re_split,
 }
 METHOD_HANDLERS = {
     "keras.engine.training.Model.fit_generator": generators.convert,

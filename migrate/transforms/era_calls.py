@@ -43,17 +43,54 @@ def convert_imresize(m, row, original: cst.Call, updated: cst.Call, qualified):
     return cst.Call(func=to_array, args=[cst.Arg(resized)])
 
 
-def flag_re_split(m, row, original: cst.Call, updated: cst.Call, qualified):
-    """`re.split` with a pattern that can match empty splits differently since Python 3.7: a TODO.
+def convert_re_split(m, row, original: cst.Call, updated: cst.Call, qualified):
+    """`re.split` with a pattern that can match empty splits differently since Python 3.7.
 
-    No rewrite keeps the old pieces in every case (the caller may rely on the None groups too).
+    The bAbI examples' `'(\\W+)?'` shape, one optional group around a pattern that cannot match
+    empty, is rewritten without the `?`: Python 3.6 never split on the empty matches, so `'(\\W+)'`
+    gives its pieces exactly. Any other such pattern gets a TODO.
     """
     m.facts[("handled", id(original))] = True
     args = bind_args(row, updated)
     if args is None or "pattern" not in args:
         return None
-    pattern = literals.literal(args["pattern"].value)
+    node = args["pattern"].value
+    pattern = literals.literal(node)
     empty = row.no_equivalent[0]
-    if isinstance(pattern, str) and empty.applies(pattern):
-        m.todo(original, row.code, f"`re.split({pattern!r}, ...)`: {empty.why}; instead: {empty.instead}")
+    if not isinstance(pattern, str) or not empty.applies(pattern):
+        return None
+    inner = _optional_group(pattern)
+    if inner is not None and isinstance(node, cst.SimpleString) and node.value.endswith(")?" + node.quote) \
+            and not empty.applies(inner):
+        new = node.with_changes(value=node.value[: -len(node.quote) - 1] + node.quote)
+        if literals.literal(new) == inner:
+            m.fixed(original, row.code, f"`re.split({pattern!r})` is now `re.split({inner!r})`: the same "
+                                        "pieces Python 3.6 gave (3.7 also splits on empty matches)")
+            return updated.with_changes(args=[a.with_changes(value=new) if a.value is node else a
+                                              for a in updated.args])
+    m.todo(original, row.code, f"`re.split({pattern!r}, ...)`: {empty.why}; instead: {empty.instead}")
     return None
+
+
+def _optional_group(pattern: str) -> str | None:
+    """`'(X)?'` -> `'(X)'` when the outer parentheses are one group around the whole pattern."""
+    if not (pattern.startswith("(") and pattern.endswith(")?")) or pattern.startswith("(?"):
+        return None
+    depth, escaped, in_class = 0, False, False
+    body = pattern[:-1]
+    for index, char in enumerate(body):
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0 and index != len(body) - 1:
+                return None  # `(a)|(b)?`: the first group closes early
+    return body if depth == 0 else None

@@ -155,22 +155,38 @@ def test_kfold_with_old_arguments_is_a_todo():
     )
 
 
-def test_re_split_on_a_pattern_that_matches_empty_gets_a_todo():
+def test_re_split_on_a_pattern_that_matches_empty():
+    # The bAbI tokenizer's '(\W+)?' loses its `?`: Python 3.6 gave exactly the pieces of '(\W+)' (checked
+    # with the oracle's Python 3.6); other patterns that can match empty get a TODO.
     check(
         r"""
         import re
         from keras.layers.core import Dense
         words = re.split('(\\W+)?', sentence)
+        raw = re.split(r"(\W+)?", sentence)
         parts = re.split(r'\W+', sentence)
         other = re.split(pattern, sentence)
+        stars = re.split('x*', sentence)
         """,
         r"""
         import re
         from keras.layers import Dense
-        # TODO(migrate): `re.split('(\\W+)?', ...)`: Python 3.7 made re.split also split on empty matches, so a pattern that can match nothing, like r'(\W+)?' in Keras 1's bAbI examples, now yields empty strings and None groups; instead: a pattern that cannot match empty, e.g. r'(\W+)', and drop empty pieces (LK947)
-        words = re.split('(\\W+)?', sentence)
+        words = re.split('(\\W+)', sentence)
+        raw = re.split(r"(\W+)", sentence)
         parts = re.split(r'\W+', sentence)
         other = re.split(pattern, sentence)
+        # TODO(migrate): `re.split('x*', ...)`: Python 3.7 made re.split also split on empty matches, so a pattern that can match nothing, like r'(\W+)?' in Keras 1's bAbI examples, now yields empty strings and None groups; instead: a pattern that cannot match empty, e.g. r'(\W+)', and drop empty pieces (LK947)
+        stars = re.split('x*', sentence)
         """,
         todo=["LK947"],
     )
+
+
+def test_optional_group_shape():
+    from migrate.transforms.era_calls import _optional_group
+
+    assert _optional_group(r"(\W+)?") == r"(\W+)"
+    assert _optional_group(r"([)]+)?") == r"([)]+)"
+    assert _optional_group(r"(a)|(b)?") is None
+    assert _optional_group(r"(?:a)?") is None
+    assert _optional_group(r"\W+") is None
