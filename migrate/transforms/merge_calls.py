@@ -266,7 +266,12 @@ def _functional(m, chain: _Chain, body, results) -> dict[int, list] | None:
     if isinstance(layers, (cst.List, cst.Tuple)):
         branches = [literals.code(e.value) for e in layers.elements]
         outputs = cst.parse_expression("[" + ", ".join(f"{b}.outputs[0]" for b in branches) + "]")
-        inputs = cst.parse_expression("[" + ", ".join(f"*{b}.inputs" for b in branches) + "]")
+        # A branch used by two Merges (bAbI's question encoder) gives its inputs once, as Keras 1's
+        # model did: models built here are spelled through the branches they merged.
+        roots = m.facts.setdefault("merge_roots", {})
+        sources = list(dict.fromkeys(r for b in branches for r in roots.get(b, [b])))
+        roots[chain.model] = sources
+        inputs = cst.parse_expression("[" + ", ".join(f"*{b}.inputs" for b in sources) + "]")
     else:
         outputs = cst.parse_expression(f"[branch.outputs[0] for branch in {literals.code(layers)}]")
         inputs = cst.parse_expression(f"[x for branch in {literals.code(layers)} for x in branch.inputs]")

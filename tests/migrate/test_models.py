@@ -94,6 +94,36 @@ class TestMerge(MigrateTest):
             """,
         )
 
+    def test_a_branch_shared_by_two_merges_gives_its_inputs_once(self):
+        # bAbI memory network: Keras 1's model had 3 inputs (its fit passes 3 arrays), not 4.
+        self.assertMigrates(
+            """
+            from keras.models import Sequential
+            from keras.layers import Dense, Merge
+            story = Sequential()
+            story.add(Dense(8, input_dim=4))
+            question = Sequential()
+            question.add(Dense(8, input_dim=4))
+            match = Sequential()
+            match.add(Merge([story, question], mode='sum'))
+            answer = Sequential()
+            answer.add(Merge([match, question], mode='concat'))
+            """,
+            """
+            from keras.models import Sequential
+            from keras.layers import Dense, add
+            import keras
+            story = Sequential()
+            story.add(Dense(8, input_dim=4))
+            question = Sequential()
+            question.add(Dense(8, input_dim=4))
+            match_output = add([story.outputs[0], question.outputs[0]])
+            match = keras.Model(inputs=[*story.inputs, *question.inputs], outputs=match_output)
+            answer_output = keras.layers.concatenate([match.outputs[0], question.outputs[0]])
+            answer = keras.Model(inputs=[*story.inputs, *question.inputs], outputs=answer_output)
+            """,
+        )
+
     def test_merge_of_models_elsewhere_is_a_todo(self):
         self.assertMigrates(
             "from keras.layers import Merge\nmerged = Merge([left, right], mode='concat')\n",
