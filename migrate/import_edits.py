@@ -117,16 +117,19 @@ def _remove_unused(module: cst.Module, used: set[str], unused: list[tuple], keep
     return module.with_changes(body=_filter_body(module.body, doomed, keep))
 
 
-def _filter_body(body, doomed, keep=frozenset()):
+def _filter_body(body, doomed, keep=frozenset(), per_statement=None):
+    """`body` without the `doomed` import specs (`per_statement`: id -> the specs to drop from that
+    statement only, instead)."""
     out = []
     carry = []  # leading lines (comments) of removed statements go to the next statement
     for statement in body:
-        if id(statement) in keep:
+        here = doomed if per_statement is None else per_statement.get(id(statement))
+        if id(statement) in keep or not here:
             pass
         elif isinstance(statement, cst.SimpleStatementLine):
             kept = []
             for small in statement.body:
-                small = _without(small, doomed)
+                small = _without(small, here)
                 if small is not None:
                     kept.append(small)
             if not kept:
@@ -136,7 +139,7 @@ def _filter_body(body, doomed, keep=frozenset()):
                 kept[-1] = kept[-1].with_changes(semicolon=cst.MaybeSentinel.DEFAULT)
             statement = statement.with_changes(body=kept)
         elif isinstance(statement, cst.Try):
-            statement = _filter_try(statement, doomed, keep)
+            statement = _filter_try(statement, here, keep)
             if statement is None:
                 continue
         if carry:
@@ -202,21 +205,7 @@ def _drop_repeats(module: cst.Module, repeats: set, keep) -> cst.Module:
                 seen.add(spec)
     if not doomed_here:
         return module
-    body = []
-    carry = []
-    for statement in module.body:
-        doomed = doomed_here.get(id(statement))
-        if doomed:
-            filtered = _filter_body([statement], doomed, frozenset())
-            if not filtered:
-                carry.extend(statement.leading_lines)
-                continue
-            statement = filtered[0]
-        if carry:
-            statement = statement.with_changes(leading_lines=[*carry, *statement.leading_lines])
-            carry = []
-        body.append(statement)
-    return module.with_changes(body=body)
+    return module.with_changes(body=_filter_body(module.body, None, per_statement=doomed_here))
 
 
 def _specs(small) -> list[tuple]:
