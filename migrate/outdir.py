@@ -21,7 +21,6 @@ import dataclasses
 import os
 import shutil
 import stat
-import tempfile
 
 from migrate.files import DEFAULT_EXCLUDES, SUFFIXES, _excluded, replace_atomically, write_bytes
 
@@ -120,13 +119,12 @@ def copy(source: str, destination: str, *, follow_symlinks: bool = False) -> Non
         os.makedirs(os.path.dirname(destination) or ".", exist_ok=True)
         if os.path.islink(destination) and os.readlink(destination) == target:
             return
-        temporary = _temporary_name(destination)
-        os.symlink(target, temporary)
-        try:
-            os.replace(temporary, destination)
-        except BaseException:
-            os.unlink(temporary)
-            raise
+
+        def link(temporary):
+            os.unlink(temporary)  # the empty file made for the name
+            os.symlink(target, temporary)
+
+        replace_atomically(destination, link, None)
         return
 
     def fill(temporary):
@@ -134,12 +132,3 @@ def copy(source: str, destination: str, *, follow_symlinks: bool = False) -> Non
         shutil.copystat(source, temporary)
 
     replace_atomically(destination, fill, None)
-
-
-def _temporary_name(destination: str) -> str:
-    directory = os.path.dirname(destination) or "."
-    handle, temporary = tempfile.mkstemp(prefix="." + os.path.basename(destination) + ".", suffix=".migrate",
-                                         dir=directory)
-    os.close(handle)
-    os.unlink(temporary)
-    return temporary
