@@ -187,18 +187,16 @@ def transform(module: cst.Module, source: str, options: Options, tables: Tables,
     else:
         facts_for_training = facts
     skipped = pragmas.skipped_statements(module, source, _STATEMENTS)
-    if facts is not None and facts.safe_for(tables.roots):
-        migrator = Migrator(tables, options, keras1_file=keras1, resolver=ImportResolver(facts, tables))
-        migrator.facts["show_accuracy"] = facts.show_accuracy
+    fast = facts is not None and facts.safe_for(tables.roots)
+    resolver = ImportResolver(facts, tables) if fast else ScopeResolver(tables)
+    migrator = Migrator(tables, options, keras1_file=keras1, resolver=resolver)
+    migrator.facts["show_accuracy"] = facts_for_training.show_accuracy if facts_for_training else set()
+    migrator.skipped = skipped
+    _note_symbolic_losses(migrator, facts_for_training.tree if facts_for_training else None, source)
+    if fast:
         migrator.ast_tree = facts.tree
-        migrator.skipped = skipped
-        _note_symbolic_losses(migrator, facts.tree, source)
         new_module = module.visit(migrator)
     else:
-        migrator = Migrator(tables, options, keras1_file=keras1, resolver=ScopeResolver(tables))
-        migrator.skipped = skipped
-        migrator.facts["show_accuracy"] = facts_for_training.show_accuracy if facts_for_training else set()
-        _note_symbolic_losses(migrator, facts_for_training.tree if facts_for_training else None, source)
         new_module = MetadataWrapper(module, unsafe_skip_copy=True).visit(migrator)
     new_module, code = import_edits.finish(new_module, migrator.needed_imports, migrator.unused_imports,
                                            keep=skipped, repeats=migrator.facts.get("rewritten_specs", ()))
