@@ -98,7 +98,8 @@ class _Key:
 def _wrap_build(build):
     @functools.wraps(build)
     def wrapper(self, input_shape):
-        result = build(self, _legacy_shape(input_shape))
+        with seeding.keras_seeds_from_numpy():
+            result = build(self, _legacy_shape(input_shape))
         self._legacy_after_build()
         return result
 
@@ -132,16 +133,12 @@ class Layer(keras.layers.Layer):
         super().__init_subclass__(**kwargs)
         # Keras 1 subclasses override build/call without calling the base; wrap them so that
         # `weights=`, constraints, `self.updates` and `self.regularizers` are honoured.
+        # `build` also runs under NumPy-drawn Keras 3 seeds, as Keras 1 drew from `np.random`
+        # (runtime/seeding.py); not `__init__`, whose argument names Keras 3 reads for the config.
         for name, wrap in (("build", _wrap_build), ("call", _wrap_call)):
             method = cls.__dict__.get(name)
             if method is not None and not getattr(method, "_legacy_wrapped", False):
                 setattr(cls, name, wrap(method))
-        # Keras 3 initializers and layers the subclass makes in `build` take their seeds from
-        # `np.random.seed`, as Keras 1's did (runtime/seeding.py). Not `__init__`: Keras 3 reads
-        # its argument names for the layer's config.
-        method = cls.__dict__.get("build")
-        if method is not None:
-            setattr(cls, "build", seeding.seeded_from_numpy(method))
 
     def __init__(self, **kwargs):
         unknown = set(kwargs) - _BASE_KWARGS
