@@ -8,6 +8,8 @@ for resizing). scikit-learn 0.20-0.22 removed `grid_search`,
 K-fold splitters take `n_splits` and split with `.split(X, y)`.
 """
 
+import re
+
 from legacykeras.rules.schema import CallRule, Drop, ModuleRule, NoEquivalent
 
 
@@ -17,6 +19,31 @@ def _alias(code, old, new, why):
 
 _BUILTIN = "NumPy 1.24 removed the aliases of Python's builtin types"
 _NUMPY2 = "NumPy 2 removed this alias"
+
+
+def splits_on_empty(pattern) -> bool:
+    """Can `pattern` (text or compiled) match the empty string? Then Python >= 3.7 splits on it."""
+    try:
+        regex = pattern if isinstance(pattern, re.Pattern) else re.compile(pattern)
+    except (re.error, TypeError):
+        return False
+    if regex.match("") is not None:
+        return True
+    found = regex.search(" ")
+    return found is not None and found.end() == found.start()
+
+
+RE_SPLIT = CallRule(
+    code="LK947", old="re.split", new="re.split", positional=("pattern", "string", "maxsplit", "flags"),
+    no_equivalent=[NoEquivalent(
+        "pattern", when=splits_on_empty,
+        why="Python 3.7 made re.split also split on empty matches, so a pattern that can match nothing, "
+            "like r'(\\W+)?' in Keras 1's bAbI examples, now yields empty strings and None groups",
+        instead="a pattern that cannot match empty, e.g. r'(\\W+)', and drop empty pieces")],
+    kept_positional=99, layer=False,
+    why="Python 3.7 changed what re.split returns for patterns that can match the empty string",
+)
+
 
 RULES = [
     _alias("LK901", "bool", "builtins.bool", _BUILTIN),
@@ -113,35 +140,8 @@ RULES = [
                                          instead="pass them to `.fit(X, y, **fit_params)`")],
              kept_positional=2, layer=False,
              why="`sklearn.grid_search` is `sklearn.model_selection`; arguments after `param_grid` are keywords"),
+    RE_SPLIT,
 ]
-
-
-
-def splits_on_empty(pattern) -> bool:
-    """Can `pattern` (text or compiled) match the empty string? Then Python >= 3.7 splits on it."""
-    import re
-
-    try:
-        regex = pattern if isinstance(pattern, re.Pattern) else re.compile(pattern)
-    except (re.error, TypeError):
-        return False
-    if regex.match("") is not None:
-        return True
-    found = regex.search(" ")
-    return found is not None and found.end() == found.start()
-
-
-RE_SPLIT = CallRule(
-    code="LK947", old="re.split", new="re.split", positional=("pattern", "string", "maxsplit", "flags"),
-    no_equivalent=[NoEquivalent(
-        "pattern", when=splits_on_empty,
-        why="Python 3.7 made re.split also split on empty matches, so a pattern that can match nothing, "
-            "like r'(\\W+)?' in Keras 1's bAbI examples, now yields empty strings and None groups",
-        instead="a pattern that cannot match empty, e.g. r'(\\W+)', and drop empty pieces")],
-    kept_positional=99, layer=False,
-    why="Python 3.7 changed what re.split returns for patterns that can match the empty string",
-)
-RULES.append(RE_SPLIT)
 
 MODULE_RULES = [
     ModuleRule("LK941", "sklearn.grid_search", "sklearn.model_selection",
