@@ -26,7 +26,7 @@ import libcst as cst
 from libcst.helpers import get_full_name_for_node
 from libcst.metadata import MetadataWrapper, ScopeProvider
 
-from migrate import import_edits, positions, pragmas
+from migrate import import_edits, positions, pragmas, traversal
 from migrate.literals import dotted
 from migrate.names import Tables, default_tables, is_method
 from migrate.report import Code, Diagnostic, code_matches
@@ -195,9 +195,11 @@ def transform(module: cst.Module, source: str, options: Options, tables: Tables,
     _note_symbolic_losses(migrator, facts_for_training.tree if facts_for_training else None, source)
     if fast:
         migrator.ast_tree = facts.tree
-        new_module = module.visit(migrator)
+        new_module = traversal.walk(module, migrator)
     else:
-        new_module = MetadataWrapper(module, unsafe_skip_copy=True).visit(migrator)
+        wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
+        with migrator.resolve(wrapper):
+            new_module = traversal.walk(wrapper.module, migrator)
     new_module, code = import_edits.finish(new_module, migrator.needed_imports, migrator.unused_imports,
                                            keep=skipped, repeats=migrator.facts.get("rewritten_specs", ()))
     migrator.place_diagnostics(module, everything=options.locate_fixed)
@@ -339,6 +341,8 @@ class Migrator(cst.CSTTransformer):
 
     # LibCST's dispatch looks `visit_<Type>` / `leave_<Type>` (and per-attribute hooks, which this
     # class has none of) up by name for every node; a per-class table does it once per type.
+    leaf_types = _INERT  # `traversal.walk` passes these over without calling on_visit/on_leave
+
     def on_visit(self, node: cst.CSTNode) -> bool:
         kind = type(node)
         if kind in _INERT:

@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 
 import libcst as cst
-from libcst._nodes.internal import CodegenState
 from libcst.helpers import get_full_name_for_node
 
+from migrate.codegen import new_state, node_code
 from migrate.literals import dotted
 
 
@@ -47,13 +47,13 @@ def module_code(module: cst.Module, cache: dict[int, str]) -> str:
 
     Removing an import changes one statement; the others keep their text.
     """
-    state = CodegenState(default_indent=module.default_indent, default_newline=module.default_newline)
+    state = new_state(module)
     for line in module.header:
         line._codegen(state)
     for statement in module.body:
         text = cache.get(id(statement))
         if text is None:
-            text = cache[id(statement)] = module.code_for_node(statement)
+            text = cache[id(statement)] = node_code(statement, module)
         state.tokens.append(text)
     for line in module.footer:
         line._codegen(state)
@@ -91,10 +91,10 @@ def _used_names(module: cst.Module, cache: dict[int, str]) -> set[str]:
                     add(block.body, False)
                 for handler in statement.handlers:
                     if handler.type is not None:
-                        words.update(_WORD.findall(module.code_for_node(handler.type)))
+                        words.update(_WORD.findall(node_code(handler.type, module)))
                 continue
             text = cache.get(id(statement)) if top else None
-            words.update(_WORD.findall(text if text is not None else module.code_for_node(statement)))
+            words.update(_WORD.findall(text if text is not None else node_code(statement, module)))
 
     add(module.body, True)
     for line in module.footer:

@@ -11,14 +11,15 @@ import ast
 
 import libcst as cst
 
-_EMPTY = cst.Module(body=[])
+from migrate.codegen import node_code
+
 _LITERAL_NODES = (cst.SimpleString, cst.Integer, cst.Float, cst.Imaginary, cst.ConcatenatedString,
                   cst.UnaryOperation, cst.Tuple, cst.List, cst.Dict, cst.Set, cst.Name)
 NOT_LITERAL = object()
 
 
 def code(node: cst.CSTNode) -> str:
-    return _EMPTY.code_for_node(node)
+    return node_code(node)
 
 
 def literal(node: cst.BaseExpression):
