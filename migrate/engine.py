@@ -511,6 +511,7 @@ class Migrator(cst.CSTTransformer):
         self.transforms.facts.note_call(self, node)
         self.transforms.trainable.note_call(self, node)
         self.transforms.symbolic_losses.check_compile(self, node)
+        self.transforms.init_functions.note_call(self, node)
         return True
 
     def visit_Import(self, node: cst.Import) -> bool:
@@ -553,6 +554,9 @@ class Migrator(cst.CSTTransformer):
     def leave_Name(self, original: cst.Name, updated: cst.Name) -> cst.BaseExpression:
         if id(original) in self._not_refs:
             return updated
+        initializer = self.transforms.init_functions.convert_reference(self, original)
+        if initializer is not None:
+            return initializer
         qualified = self.qualified(original)
         if qualified is None:
             return updated
@@ -579,6 +583,9 @@ class Migrator(cst.CSTTransformer):
         return updated
 
     def leave_Attribute(self, original: cst.Attribute, updated: cst.Attribute) -> cst.BaseExpression:
+        initializer = self.transforms.init_functions.convert_reference(self, original)
+        if initializer is not None:
+            return initializer
         qualified = self.qualified(original)
         if qualified is None:
             return updated
@@ -631,6 +638,13 @@ class Migrator(cst.CSTTransformer):
 
     def leave_Call(self, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
         return self.transforms.dispatch_call(self, original, updated)
+
+    def visit_Lambda(self, node: cst.Lambda) -> bool:
+        self.transforms.init_functions.note_lambda(self, node)
+        return True
+
+    def leave_Lambda(self, original: cst.Lambda, updated: cst.Lambda) -> cst.BaseExpression:
+        return self.transforms.init_functions.convert_lambda(self, original, updated)
 
     def leave_Subscript(self, original, updated):
         return self.transforms.metric_names.rewrite_subscript(self, original, updated)

@@ -23,6 +23,8 @@ straight to `calls.convert_call`. One file per bespoke transform:
   (`'(X)?'` -> `'(X)'`, else a TODO).
 - `trainable`: `model.trainable = False` after `model.compile` (the GAN idiom) gets a TODO.
 - `symbolic_losses`: a loss function reading the model's intermediate tensors (the VAE idiom) gets a TODO.
+- `init_functions`: `init=lambda shape, name: normal(shape, scale=0.01, name=name)` ->
+  `keras.initializers.RandomNormal(stddev=0.01)`; other calls of `keras.initializations` functions.
 """
 
 from __future__ import annotations
@@ -31,8 +33,8 @@ import libcst as cst
 
 from migrate.names import is_method
 from migrate.transforms import (callbacks, calls, comparisons, custom_layers, era_calls, facts, generators,
-                                imports, input_shape, merge_calls, metric_names, predict_classes, time_distributed,
-                                symbolic_losses, trainable)
+                                imports, init_functions, input_shape, merge_calls, metric_names, predict_classes,
+                                time_distributed, symbolic_losses, trainable)
 
 # Keras 1 qualified name (a row's `old`) -> handler(m, row, original, updated, qualified) -> node | None.
 CALL_HANDLERS = {
@@ -43,6 +45,7 @@ CALL_HANDLERS = {
     "keras.callbacks.ModelCheckpoint": callbacks.convert_checkpoint,
     "scipy.misc.imresize": era_calls.convert_imresize,
     "re.split": era_calls.convert_re_split,
+    **init_functions.handlers(),
 }
 METHOD_HANDLERS = {
     "keras.engine.training.Model.fit_generator": generators.convert,
@@ -117,4 +120,5 @@ def allowed_bare_reference(m, original, row) -> bool:
     return row.old in CALL_HANDLERS
 
 
-__all__ = ["dispatch_call", "allowed_bare_reference", "calls", "imports", "comparisons", "custom_layers", "facts"]
+__all__ = ["dispatch_call", "allowed_bare_reference", "calls", "imports", "comparisons", "custom_layers", "facts",
+           "init_functions"]
