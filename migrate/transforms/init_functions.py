@@ -19,6 +19,7 @@ import libcst as cst
 from legacykeras.rules import initializations as rows
 from legacykeras.rules.values import INIT_NAMES
 from migrate import literals
+from migrate.report import Code
 from migrate.transforms import calls
 
 MODULE = "keras.initializations."
@@ -46,6 +47,7 @@ def convert_lambda(m, original: cst.Lambda, updated: cst.Lambda) -> cst.BaseExpr
     scale = _updated_argument(updated.body, scale_position)
     initializer = _initializer(m, row, scale)
     if initializer is None:
+        _cannot_name(m, original, row)
         return updated
     m.fixed(original, row.code, f"the `{row.old_name}` wrapper lambda is now "
                                 f"`{literals.code(initializer)}`: {row.why}")
@@ -130,6 +132,11 @@ def _initializer(m, row, scale: cst.BaseExpression | None) -> cst.Call | None:
     return cst.Call(func=func, args=calls.with_commas(args))
 
 
+def _cannot_name(m, original, row) -> None:
+    m.todo(original, Code.KERAS_SHADOWED.value,
+           f"cannot write `{row.new}` here: the module binds `{row.new.split('.')[0]}` to something else")
+
+
 def _negative(value: cst.BaseExpression) -> cst.BaseExpression:
     if isinstance(value, cst.UnaryOperation) and isinstance(value.operator, cst.Minus) and not value.lpar:
         return value.expression
@@ -166,7 +173,9 @@ def convert_reference(m, original: cst.CSTNode) -> cst.BaseExpression | None:
     if row is None:
         return None
     initializer = _initializer(m, row, None)
-    if initializer is not None:
+    if initializer is None:
+        _cannot_name(m, original, row)
+    else:
         m.fixed(original, row.code, f"`{row.old_name}` is now `{literals.code(initializer)}`: {row.why}")
     return initializer
 
@@ -182,6 +191,7 @@ def convert_call(m, row, original: cst.Call, updated: cst.Call, qualified: str):
         return updated
     initializer = _initializer(m, row, bound.get("scale"))
     if initializer is None:
+        _cannot_name(m, original, row)
         return updated
     m.todo(original, row.code, f"Keras 1's `{row.old_name}(shape, ...)` made a variable; this makes a tensor "
                                "(`keras.Variable(...)` makes a variable), and a function given to a layer as "

@@ -123,3 +123,4 @@ def test_a_call_it_cannot_read_is_left_with_a_todo():
         """,
         todo=["LK850"],
     )
+
