@@ -37,6 +37,11 @@ def note_lambda(m, node: cst.Lambda) -> None:
     if found is not None:
         m.facts.setdefault("init_lambdas", {})[id(node)] = found
         m.facts.setdefault("skip_calls", set()).add(id(node.body))
+        # The callee goes with the lambda: its module (`keras.initializations`) is not reported as renamed.
+        callee = node.body.func
+        while isinstance(callee, cst.Attribute):
+            callee = callee.value
+            m._callees.add(id(callee))
 
 
 def convert_lambda(m, original: cst.Lambda, updated: cst.Lambda) -> cst.BaseExpression:
