@@ -1,4 +1,5 @@
-"""Bind a call's CST arguments to a row's Keras 1 parameter names."""
+"""Which names a call's CST arguments bind to (a row's Keras 1 parameters), and which names
+an expression mentions."""
 
 from __future__ import annotations
 
@@ -24,3 +25,16 @@ def bind_args(row, call: cst.Call) -> dict[str, cst.Arg] | None:
         else:
             bound[arg.keyword.value] = arg
     return bound
+
+
+def mentions(node: cst.CSTNode, names) -> bool:
+    """Does a `Name` in `names` appear anywhere in `node`?"""
+    found = []
+
+    class _Finder(cst.CSTVisitor):
+        def visit_Name(self, name: cst.Name) -> None:
+            if name.value in names:
+                found.append(name)
+
+    node.visit(_Finder())
+    return bool(found)

@@ -21,6 +21,7 @@ from legacykeras.rules.values import INIT_NAMES
 from migrate import literals
 from migrate.report import Code
 from migrate.transforms import calls
+from migrate.transforms.binding import bind_args, mentions
 
 MODULE = "keras.initializations."
 
@@ -76,45 +77,25 @@ def _idiom(m, node: cst.Lambda):
     bound = _bind(row, body)
     if bound is None:
         return None
-    shape = bound.get("shape")
+    shape = bound["shape"].value if "shape" in bound else None
     if not (isinstance(shape, cst.Name) and shape.value == names[0]):
         return None
-    name = bound.get("name")
+    name = bound["name"].value if "name" in bound else None
     if name is not None and not (len(names) == 2 and isinstance(name, cst.Name) and name.value == names[1]):
         return None
     for keyword in ("scale", "dim_ordering"):
-        if keyword in bound and _mentions(bound[keyword], names):
+        if keyword in bound and mentions(bound[keyword].value, names):
             return None
-    scale_position = None
-    if "scale" in bound:
-        scale_position = next(i for i, arg in enumerate(body.args) if arg.value is bound["scale"])
-    return row, scale_position
+    return row, body.args.index(bound["scale"]) if "scale" in bound else None
 
 
-def _bind(row, call: cst.Call) -> dict[str, cst.BaseExpression] | None:
-    """Keras 1 parameter name -> argument, or None when the call cannot be read."""
-    bound = {}
-    for index, arg in enumerate(call.args):
-        if arg.star:
-            return None
-        if arg.keyword is None:
-            if index >= len(row.positional):
-                return None
-            key = row.positional[index]
-        else:
-            key = arg.keyword.value
-            if key not in row.positional:
-                return None
-        if key in bound:
-            return None
-        bound[key] = arg.value
+def _bind(row, call: cst.Call) -> dict[str, cst.Arg] | None:
+    """`bind_args`, refusing what Keras 1's function did not take: unknown keywords, a parameter
+    given twice."""
+    bound = bind_args(row, call)
+    if bound is None or len(bound) != len(call.args) or not set(bound) <= set(row.positional):
+        return None
     return bound
-
-
-def _mentions(node: cst.CSTNode, names: list[str]) -> bool:
-    if isinstance(node, cst.Name):
-        return node.value in names
-    return any(_mentions(child, names) for child in node.children)
 
 
 def _updated_argument(call: cst.Call, position):
@@ -194,15 +175,14 @@ def convert_call(m, row, original: cst.Call, updated: cst.Call, qualified: str):
         m.todo(original, row.code, f"cannot read the arguments of `{row.old_name}(...)`: {row.why}")
         m.facts[("handled", id(original))] = True
         return updated
-    initializer = _initializer(m, row, bound.get("scale"))
+    initializer = _initializer(m, row, bound["scale"].value if "scale" in bound else None)
     if initializer is None:
         _cannot_name(m, original, row)
         return updated
     m.todo(original, row.code, f"Keras 1's `{row.old_name}(shape, ...)` made a variable; this makes a tensor "
                                "(`keras.Variable(...)` makes a variable), and a function given to a layer as "
                                "its initializer is called as `f(shape, dtype=None)` in Keras 3")
-    shape = bound["shape"]
-    return cst.Call(func=initializer, args=[cst.Arg(value=shape)], lpar=updated.lpar, rpar=updated.rpar)
+    return cst.Call(func=initializer, args=[cst.Arg(value=bound["shape"].value)], lpar=updated.lpar, rpar=updated.rpar)
 
 
 def handlers() -> dict:

@@ -23,7 +23,7 @@ import libcst as cst
 from legacykeras.rules.models import MERGE_MODES
 from migrate import literals
 from migrate.transforms.calls import keyword_arg, with_commas
-from migrate.transforms.binding import bind_args
+from migrate.transforms.binding import bind_args, mentions
 
 _MERGE_LAYER = "keras.engine.topology.Merge"
 _SEQUENTIAL = "keras.models.Sequential"
@@ -170,7 +170,7 @@ def _follow(m, body, start: int, name: str) -> _Chain | None:
                     merge_index, merge_call = index, added
                     continue
                 return None
-            if _mentions(body[index], name):
+            if mentions(body[index], (name,)):
                 return None
             continue
         if added is not None:
@@ -212,18 +212,6 @@ def _is_merge_of_models(m, expression) -> bool:
     bound = bind_args(row, expression)
     return bound is not None and "layers" in bound and _mode(bound) is not None and not any(
         k in bound for k in ("output_shape", "output_mask", "arguments", "node_indices", "tensor_indices"))
-
-
-def _mentions(node, name: str) -> bool:
-    found = []
-
-    class _Finder(cst.CSTVisitor):
-        def visit_Name(self, n):
-            if n.value == name:
-                found.append(n)
-
-    node.visit(_Finder())
-    return bool(found)
 
 
 def rebuild_block(m, original_body, results: dict[int, object]):
