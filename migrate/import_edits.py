@@ -34,7 +34,7 @@ def finish(module: cst.Module, needed: list[tuple], unused: list[tuple],
         return module, code
     used = _used_names(module, cache)
     # A transform may have asked for a name it did not end up writing: add only what is used.
-    needed = [spec for spec in needed if _local(spec) in used]
+    needed = [spec for spec in needed if local_name(spec) in used]
     if unused:
         module = _remove_unused(module, used, unused, keep)
     if needed:
@@ -103,7 +103,8 @@ def _used_names(module: cst.Module, cache: dict[int, str]) -> set[str]:
     return words
 
 
-def _local(spec) -> str:
+def local_name(spec) -> str:
+    """The name an import spec (module, name or None, alias or None) binds."""
     module, name, asname = spec
     if asname:
         return asname
@@ -111,7 +112,7 @@ def _local(spec) -> str:
 
 
 def _remove_unused(module: cst.Module, used: set[str], unused: list[tuple], keep=frozenset()) -> cst.Module:
-    doomed = {spec for spec in unused if _local(spec) not in used}
+    doomed = {spec for spec in unused if local_name(spec) not in used}
     if not doomed:
         return module
     return module.with_changes(body=_filter_body(module.body, doomed, keep))
@@ -199,7 +200,7 @@ def _drop_repeats(module: cst.Module, repeats: set, keep) -> cst.Module:
         if not _is_import(statement):
             continue
         for small in statement.body:
-            for spec in _specs(small):
+            for spec in import_specs(small):
                 if spec in seen and spec in repeats and id(statement) not in keep:
                     doomed_here.setdefault(id(statement), set()).add(spec)
                 seen.add(spec)
@@ -208,7 +209,8 @@ def _drop_repeats(module: cst.Module, repeats: set, keep) -> cst.Module:
     return module.with_changes(body=_filter_body(module.body, None, per_statement=doomed_here))
 
 
-def _specs(small) -> list[tuple]:
+def import_specs(small) -> list[tuple]:
+    """The (module, name or None, alias or None) specs an `import` / `from ... import` binds."""
     if isinstance(small, cst.Import):
         return [(a.evaluated_name, None, a.evaluated_alias) for a in small.names]
     if isinstance(small, cst.ImportFrom) and not small.relative and not isinstance(small.names, cst.ImportStar):
@@ -267,7 +269,7 @@ def _is_import(statement) -> bool:
 
 def _present(body) -> set[tuple]:
     return {spec for statement in body if _is_import(statement) for small in statement.body
-            for spec in _specs(small)}
+            for spec in import_specs(small)}
 
 
 def _from_statement(body, module: str, keep=frozenset()) -> int | None:

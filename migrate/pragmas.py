@@ -26,9 +26,9 @@ import re
 import tokenize
 
 import libcst as cst
-from libcst.helpers import get_full_name_for_node
 from libcst.metadata import MetadataWrapper, PositionProvider
 
+from migrate.import_edits import import_specs, local_name
 from migrate.report import Code, Diagnostic
 
 SKIP = re.compile(r"#[ \t]*migrate:[ \t]*skip(?![\w-])")
@@ -162,18 +162,4 @@ def keep_skipped(m, original: cst.CSTNode, result, first_diagnostic: int) -> cst
 
 def _bindings(statement: cst.SimpleStatementLine) -> dict[str, tuple]:
     """local name -> (module, name, alias) for the import statements in `statement`."""
-    out = {}
-    for small in statement.body:
-        if isinstance(small, cst.Import):
-            for alias in small.names:
-                name = get_full_name_for_node(alias.name)
-                local = alias.evaluated_alias or (name or "").split(".")[0]
-                if name:
-                    out[local] = (name, None, alias.evaluated_alias)
-        elif isinstance(small, cst.ImportFrom) and not small.relative and not isinstance(small.names, cst.ImportStar):
-            module = get_full_name_for_node(small.module)
-            for alias in small.names:
-                local = alias.evaluated_alias or alias.evaluated_name
-                if module:
-                    out[local] = (module, alias.evaluated_name, alias.evaluated_alias)
-    return out
+    return {local_name(spec): spec for small in statement.body for spec in import_specs(small)}
